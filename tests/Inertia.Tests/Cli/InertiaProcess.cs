@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Inertia.Tests.Cli;
+
+/// <summary>Runs the real <c>inertia</c> executable (built beside the tests) as a child process.</summary>
+internal static class InertiaProcess
+{
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
+
+    public static async Task<Result> RunAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inertia.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+}
