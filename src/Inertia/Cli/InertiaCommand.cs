@@ -5,9 +5,21 @@ namespace Inertia.Cli;
 /// <summary>The <c>inertia</c> command line: one executable, one subcommand per job.</summary>
 internal static class InertiaCommand
 {
-    public static RootCommand Create() =>
-        new("Inertia: a self-hosted feed aggregator and reader.")
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("Inertia: a self-hosted feed aggregator and reader.")
         {
+            CommonOptions.Data,
+            CommonOptions.Database,
+            ServeCommand.Create(),
+            RefreshCommand.Create(),
+            SubscribeCommand.Create(),
+            ImportCommand.Create(),
+            ExportCommand.Create(),
+            UserCommand.Create(),
+            StatsCommand.Create(),
             ParseCommand.Create(),
         };
+        return root;
+    }
 }

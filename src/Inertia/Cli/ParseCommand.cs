@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Inertia.Feeds;
+using Inertia.Fetching;
 
 namespace Inertia.Cli;
 
@@ -9,19 +10,19 @@ internal static class ParseCommand
 {
     public static Command Create()
     {
-        var source = new Argument<string>("source") { Description = "A feed file, or '-' for standard input." };
+        var source = new Argument<string>("source") { Description = "A feed file, a feed URL (http or https), or '-' for standard input." };
         var json = new Option<bool>("--json") { Description = "Print the feed as JSON (the documented contract in docs/parse-json.md)." };
         var noSanitize = new Option<bool>("--no-sanitize") { Description = "Leave summaries and contents as the feed wrote them (unsafe to display)." };
-        var command = new Command("parse", "Parse a feed and print a summary, or the whole feed as JSON.") { source, json, noSanitize };
+        var command = new Command("parse", "Parse a feed and print a summary, or the whole feed as JSON.") { source, json, noSanitize, CommonOptions.AllowNetwork };
         command.SetAction(async (result, cancellationToken) =>
         {
             var parser = new FeedParser(FeedParserOptions.Default with { SanitizeHtml = !result.GetValue(noSanitize) });
             Feed feed;
             try
             {
-                feed = await ReadAsync(parser, result.GetRequiredValue(source), cancellationToken);
+                feed = await ReadAsync(parser, result.GetRequiredValue(source), () => CommonOptions.FetchOptions(result), cancellationToken);
             }
-            catch (Exception e) when (e is FeedParseException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is FeedParseException or FetchException or IOException or UnauthorizedAccessException or ArgumentException)
             {
                 await Console.Error.WriteLineAsync($"inertia parse: {e.Message}");
                 return 1;
@@ -41,11 +42,21 @@ internal static class ParseCommand
         return command;
     }
 
-    private static async Task<Feed> ReadAsync(FeedParser parser, string source, CancellationToken cancellationToken)
+    private static async Task<Feed> ReadAsync(FeedParser parser, string source, Func<FetchOptions> fetchOptions, CancellationToken cancellationToken)
     {
         if (source == "-")
         {
             return await parser.ParseAsync(Console.OpenStandardInput(), cancellationToken: cancellationToken);
+        }
+        if (source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            using var fetcher = new HttpFetcher(fetchOptions());
+            var response = await fetcher.FetchAsync(new Uri(source), cancellationToken: cancellationToken);
+            if (!response.IsSuccess)
+            {
+                throw new IOException(response.Description);
+            }
+            return parser.Parse(response.Body.Span, response.ContentType, response.FinalUrl);
         }
         await using var file = File.OpenRead(source);
         return await parser.ParseAsync(file, documentUri: new Uri(Path.GetFullPath(source)), cancellationToken: cancellationToken);

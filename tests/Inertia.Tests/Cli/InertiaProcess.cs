@@ -10,6 +10,19 @@ internal static class InertiaProcess
 
     public static async Task<Result> RunAsync(params string[] arguments)
     {
+        using var process = Process.Start(StartInfo(arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Result(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Starts a long-running command (serve); the caller stops it.</summary>
+    public static Process Start(params string[] arguments) => Process.Start(StartInfo(arguments))!;
+
+    private static ProcessStartInfo StartInfo(string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -22,11 +35,10 @@ internal static class InertiaProcess
         {
             start.ArgumentList.Add(argument);
         }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Result(process.ExitCode, await output, await error);
+        // The child's data must come from the test's options, never from the developer's environment.
+        start.Environment.Remove("INERTIA_DATA");
+        start.Environment.Remove("INERTIA_DATABASE");
+        start.Environment.Remove("INERTIA_ALLOW_NETWORKS");
+        return start;
     }
 }

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+
+namespace Inertia.Accounts;
+
+/// <summary>What makes a user name and a password acceptable, with messages that say what to change.</summary>
+internal static class AccountRules
+{
+    public const int MinimumPasswordLength = 8;
+
+    /// <summary>The problem with a user name, or null: 1–64 letters, digits, '.', '_', '-' or '@'.</summary>
+    public static string? CheckUsername(string? username)
+    {
+        if (string.IsNullOrWhiteSpace(username))
+        {
+            return "A user name is required.";
+        }
+        if (username.Length > 64)
+        {
+            return "A user name has at most 64 characters.";
+        }
+        foreach (var c in username)
+        {
+            if (!(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
+            {
+                return $"A user name may hold letters, digits and . _ - @ only; '{c}' is not allowed.";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The problem with a password, or null.</summary>
+    public static string? CheckPassword(string? password) =>
+        password is null || password.Length < MinimumPasswordLength
+            ? $"A password needs at least {MinimumPasswordLength} characters."
+            : null;
+
+    /// <summary>A random password of 20 characters from an alphabet without look-alikes.</summary>
+    public static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return RandomNumberGenerator.GetString(alphabet, 20);
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Inertia.Feeds;
+using Inertia.Feeds.Opml;
+using Inertia.Refresh;
+using Inertia.Storage;
+using Inertia.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inertia.Cli;
+
+/// <summary><c>inertia import FILE.opml --user NAME</c>: subscribes in bulk, keeping folders, then fetches the new feeds.</summary>
+internal static class ImportCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An OPML file, as other feed readers export." };
+        var user = new Option<string>("--user") { Description = "The user who subscribes.", Required = true };
+        var command = new Command("import", "Subscribe a user to every feed of an OPML file, with its folders.") { file, user, CommonOptions.AllowNetwork };
+        command.SetAction((result, cancellationToken) => CommandHost.RunAsync(result, "import", async (services, token) =>
+        {
+            if (await UserLookup.FindAsync(services, "import", result.GetRequiredValue(user), token) is not { } subscriber)
+            {
+                return 1;
+            }
+            OpmlDocument opml;
+            try
+            {
+                opml = OpmlReader.Read(await File.ReadAllBytesAsync(result.GetRequiredValue(file).FullName, token));
+            }
+            catch (FeedParseException e)
+            {
+                return await CommandHost.FailAsync("import", e.Message);
+            }
+            foreach (var warning in opml.Warnings)
+            {
+                Console.WriteLine($"warning: {warning}");
+            }
+            var feeds = services.GetRequiredService<FeedStore>();
+            var subscriptions = services.GetRequiredService<SubscriptionStore>();
+            var now = TimeProvider.System.GetUtcNow();
+            var toFetch = new List<long>();
+            var added = 0;
+            foreach (var item in opml.Feeds)
+            {
+                var (feedId, created) = await feeds.GetOrCreateAsync(FeedAddress.Normalize(new Uri(item.FeedUrl)), now, RefreshPolicy.DefaultInterval, token);
+                var (_, subscribed) = await subscriptions.SubscribeAsync(subscriber.Id, feedId, item.Folder, item.Title, now, token);
+                added += subscribed ? 1 : 0;
+                if (created)
+                {
+                    toFetch.Add(feedId);
+                }
+            }
+            Console.WriteLine($"{opml.Feeds.Count} feeds in the file: {added} subscribed, {opml.Feeds.Count - added} already followed; fetching {toFetch.Count} new feeds.");
+            var progress = new RefreshProgress();
+            var clock = Stopwatch.StartNew();
+            await progress.RunAsync(toFetch.Count, report => services.GetRequiredService<RefreshRunner>().RunNowAsync(toFetch, report, token));
+            progress.WriteSummary(clock.Elapsed);
+            return 0;
+        }, cancellationToken));
+        return command;
+    }
+}

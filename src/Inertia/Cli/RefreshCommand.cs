@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Inertia.Refresh;
+using Inertia.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inertia.Cli;
+
+/// <summary><c>inertia refresh [--feed ID] [--all]</c>: one refresh round now, with progress and a summary.</summary>
+internal static class RefreshCommand
+{
+    public static Command Create()
+    {
+        var feed = new Option<long[]>("--feed") { Description = "Refresh only this feed (by id), due or not; repeatable.", Arity = ArgumentArity.ZeroOrMore };
+        var all = new Option<bool>("--all") { Description = "Refresh every followed feed now, due or not." };
+        var command = new Command("refresh", "Fetch the feeds that are due (or the ones named) now, and store their new entries.") { feed, all, CommonOptions.AllowNetwork };
+        command.SetAction((result, cancellationToken) => CommandHost.RunAsync(result, "refresh", async (services, token) =>
+        {
+            var runner = services.GetRequiredService<RefreshRunner>();
+            var feedIds = result.GetValue(feed) ?? [];
+            var every = result.GetValue(all);
+            var selected = every ? await services.GetRequiredService<FeedStore>().FollowedIdsAsync(token) : feedIds;
+            var progress = new RefreshProgress();
+            var clock = Stopwatch.StartNew();
+            await progress.RunAsync(selected.Count, report => every || feedIds.Length > 0
+                ? runner.RunNowAsync(selected, report, token)
+                : runner.RunRoundAsync(report, token));
+            await services.GetRequiredService<RetentionStore>().PruneAsync(services.GetRequiredService<RetentionPolicy>(), TimeProvider.System.GetUtcNow(), token);
+            progress.WriteSummary(clock.Elapsed);
+            return progress.Outcomes.Any(o => o.Result == RefreshResult.Failed) ? 3 : 0;
+        }, cancellationToken));
+        return command;
+    }
+}

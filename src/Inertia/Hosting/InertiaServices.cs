@@ -1,0 +1,34 @@
+using Inertia.Fetching;
+using Inertia.Refresh;
+using Inertia.Storage;
+using Inertia.Subscriptions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inertia.Hosting;
+
+/// <summary>The services every command and the web server share, around one open database and one HTTP client.</summary>
+internal static class InertiaServices
+{
+    public static IServiceCollection AddInertia(this IServiceCollection services, Database database, FetchOptions fetchOptions, RefreshOptions? refreshOptions = null)
+    {
+        refreshOptions ??= new RefreshOptions();
+        services.AddLogging();
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new HttpFetcher(fetchOptions));
+        services.AddSingleton(refreshOptions);
+        services.AddSingleton(refreshOptions.Policy);
+        services.AddSingleton(new RetentionPolicy());
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<FeedStore>();
+        services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<RefreshStore>();
+        services.AddSingleton<RetentionStore>();
+        services.AddSingleton<StatsStore>();
+        services.AddSingleton<FeedRefresher>();
+        services.AddSingleton<RefreshRunner>();
+        services.AddSingleton(provider => new FeedDiscovery(provider.GetRequiredService<HttpFetcher>()));
+        services.AddSingleton<SubscriptionService>();
+        return services;
+    }
+}

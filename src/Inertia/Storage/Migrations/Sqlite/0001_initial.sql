@@ -1,0 +1,99 @@
+-- Inertia's first schema (SQLite). Times are Unix milliseconds (UTC) in both engines, so one set of
+-- queries serves SQLite and PostgreSQL alike. Ids are 64-bit (INTEGER PRIMARY KEY is the rowid).
+
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    username      TEXT    NOT NULL COLLATE NOCASE UNIQUE,
+    password_hash TEXT    NOT NULL,
+    is_admin      INTEGER NOT NULL DEFAULT 0,
+    is_disabled   INTEGER NOT NULL DEFAULT 0,
+    created_at    INTEGER NOT NULL
+);
+
+CREATE TABLE folders (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    title      TEXT    NOT NULL,
+    created_at INTEGER NOT NULL,
+    UNIQUE (user_id, title)
+);
+
+-- A feed is fetched once however many users follow it; the columns after created_at are its fetch state.
+CREATE TABLE feeds (
+    id                     INTEGER PRIMARY KEY,
+    url                    TEXT    NOT NULL UNIQUE,
+    site_url               TEXT,
+    title                  TEXT,
+    description            TEXT,
+    language               TEXT,
+    format                 TEXT,
+    image_url              TEXT,
+    icon_url               TEXT,
+    last_entry_count       INTEGER NOT NULL DEFAULT 0,
+    created_at             INTEGER NOT NULL,
+    etag                   TEXT,
+    last_modified          TEXT,
+    body_hash              TEXT,
+    last_fetched_at        INTEGER,
+    last_success_at        INTEGER,
+    next_check_at          INTEGER NOT NULL,
+    check_interval_seconds INTEGER NOT NULL,
+    error_count            INTEGER NOT NULL DEFAULT 0,
+    last_error             TEXT,
+    last_status            INTEGER,
+    is_gone                INTEGER NOT NULL DEFAULT 0,
+    lease_owner            TEXT,
+    lease_until            INTEGER
+);
+CREATE INDEX feeds_due ON feeds (next_check_at) WHERE is_gone = 0;
+
+-- A user's following of a feed: their own title, folder and settings.
+CREATE TABLE subscriptions (
+    id         INTEGER PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    feed_id    INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    folder_id  INTEGER REFERENCES folders (id) ON DELETE SET NULL,
+    title      TEXT,
+    created_at INTEGER NOT NULL,
+    UNIQUE (user_id, feed_id)
+);
+CREATE INDEX subscriptions_feed ON subscriptions (feed_id);
+
+-- An entry is stored once per feed; guid is the parser's identity (unique per feed).
+CREATE TABLE entries (
+    id           INTEGER PRIMARY KEY,
+    feed_id      INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+    guid         TEXT    NOT NULL,
+    url          TEXT,
+    title        TEXT,
+    authors      TEXT,
+    summary      TEXT,
+    content      TEXT,
+    published_at INTEGER NOT NULL,
+    updated_at   INTEGER,
+    created_at   INTEGER NOT NULL,
+    changed_at   INTEGER NOT NULL,
+    categories   TEXT,
+    enclosures   TEXT,
+    comments_url TEXT,
+    image_url    TEXT,
+    language     TEXT,
+    hash         TEXT    NOT NULL,
+    UNIQUE (feed_id, guid)
+);
+CREATE INDEX entries_feed_published ON entries (feed_id, published_at DESC, id DESC);
+
+-- Per-user state of every entry of every feed the user follows (a row per user and entry).
+CREATE TABLE entry_states (
+    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    entry_id   INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    feed_id    INTEGER NOT NULL,
+    is_read    INTEGER NOT NULL DEFAULT 0,
+    read_at    INTEGER,
+    is_starred INTEGER NOT NULL DEFAULT 0,
+    starred_at INTEGER,
+    PRIMARY KEY (user_id, entry_id)
+) WITHOUT ROWID;
+CREATE INDEX entry_states_unread ON entry_states (user_id, feed_id) WHERE is_read = 0;
+CREATE INDEX entry_states_starred ON entry_states (user_id, starred_at) WHERE is_starred = 1;
+CREATE INDEX entry_states_entry ON entry_states (entry_id);

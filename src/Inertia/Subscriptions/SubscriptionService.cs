@@ -1,0 +1,86 @@
+using Inertia.Fetching;
+using Inertia.Refresh;
+using Inertia.Storage;
+
+namespace Inertia.Subscriptions;
+
+/// <summary>
+/// Subscribing a user to a feed from any address: a feed's own URL or a web page that links to feeds.
+/// A feed followed by anyone already is subscribed to directly; otherwise discovery finds it, and the
+/// feed's first entries are stored from that very fetch, so they are there when subscribing returns.
+/// </summary>
+internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore feeds, SubscriptionStore subscriptions, RefreshStore refreshStore, RefreshPolicy policy, TimeProvider time)
+{
+    private static readonly TimeSpan FirstFetchLease = TimeSpan.FromMinutes(2);
+
+    public async Task<SubscribeResult> SubscribeAsync(long userId, string address, string? folder, string? title, CancellationToken cancellationToken)
+    {
+        if (!FeedAddress.TryParse(address, out var url))
+        {
+            return SubscribeResult.Failed($"\"{address}\" is not a web address (http or https).");
+        }
+        if (await feeds.FindByUrlAsync(FeedAddress.Normalize(url), cancellationToken) is { } known)
+        {
+            var (id, created) = await subscriptions.SubscribeAsync(userId, known.Id, folder, title, time.GetUtcNow(), cancellationToken);
+            return new SubscribeResult(SubscribeStatus.Subscribed, id, known.Id, title ?? known.Title, AlreadySubscribed: !created);
+        }
+        DiscoveryResult found;
+        try
+        {
+            found = await discovery.DiscoverAsync(url, cancellationToken);
+        }
+        catch (FetchException e)
+        {
+            return SubscribeResult.Failed(e.Message);
+        }
+        if (!found.Found)
+        {
+            return SubscribeResult.Failed(found.Message ?? $"No feed found at {url}.");
+        }
+        if (found.Feeds.Count > 1)
+        {
+            return new SubscribeResult(SubscribeStatus.ChooseOne, Choices: found.Feeds, Message: $"{url} offers {found.Feeds.Count} feeds; choose one.");
+        }
+        return await SubscribeDiscoveredAsync(userId, found.Feeds[0], folder, title, cancellationToken);
+    }
+
+    private async Task<SubscribeResult> SubscribeDiscoveredAsync(long userId, DiscoveredFeed discovered, string? folder, string? title, CancellationToken cancellationToken)
+    {
+        // The feed may be stored already under the address it gives for itself, or the one discovery ended at.
+        var candidates = new[] { discovered.Url.AbsoluteUri, discovered.Feed.FeedUrl }
+            .Where(u => u is not null && Uri.IsWellFormedUriString(u, UriKind.Absolute))
+            .Select(u => FeedAddress.Normalize(new Uri(u!)))
+            .Distinct();
+        foreach (var candidate in candidates)
+        {
+            if (await feeds.FindByUrlAsync(candidate, cancellationToken) is { } existing)
+            {
+                var (existingSubscription, created) = await subscriptions.SubscribeAsync(userId, existing.Id, folder, title, time.GetUtcNow(), cancellationToken);
+                return new SubscribeResult(SubscribeStatus.Subscribed, existingSubscription, existing.Id, title ?? existing.Title ?? discovered.Title, AlreadySubscribed: !created);
+            }
+        }
+        var now = time.GetUtcNow();
+        var (feedId, _) = await feeds.GetOrCreateAsync(FeedAddress.Normalize(discovered.Url), now, RefreshPolicy.DefaultInterval, cancellationToken);
+        var (subscriptionId, _) = await subscriptions.SubscribeAsync(userId, feedId, folder, title, now, cancellationToken);
+        var newEntries = 0;
+        if (await refreshStore.ClaimAsync(feedId, ClaimOwner, now, FirstFetchLease, cancellationToken) is not null)
+        {
+            var interval = policy.IntervalFor(discovered.Feed, discovered.Response.MaxAge, now);
+            var change = new FetchStateChange
+            {
+                FetchedAt = now,
+                Status = discovered.Response.StatusCode,
+                Succeeded = true,
+                Etag = discovered.Response.ETag,
+                LastModified = discovered.Response.LastModified,
+                BodyHash = discovered.Response.BodySha256,
+                NextCheckAt = now + interval,
+                CheckIntervalSeconds = (int)interval.TotalSeconds,
+            };
+            newEntries = (await refreshStore.CompleteAsync(feedId, ClaimOwner, change, discovered.Feed, cancellationToken))?.Inserted ?? 0;
+        }
+        return new SubscribeResult(SubscribeStatus.Subscribed, subscriptionId, feedId, title ?? discovered.Title, newEntries);
+    }
+
+    private static readonly string ClaimOwner = $"subscribe:{Environment.ProcessId}:{Guid.NewGuid():N}";
+}

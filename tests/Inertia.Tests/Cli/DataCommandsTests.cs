@@ -1,0 +1,166 @@
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
+using Inertia.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Inertia.Tests.Cli;
+
+/// <summary>The data commands (user, subscribe, import, export, refresh, stats, serve) as a user runs them: real processes, real databases.</summary>
+public sealed class DataCommandsTests
+{
+    private static byte[] Rss(string title, int items) => Encoding.UTF8.GetBytes(
+        $"<rss version=\"2.0\"><channel><title>{title}</title><link>https://{title}.example/</link>{string.Concat(Enumerable.Range(1, items).Select(i => $"<item><guid>{title}-{i}</guid><title>{title} {i}</title></item>"))}</channel></rss>");
+
+    private static Task<TestWebServer> FeedsAsync() => TestWebServer.StartAsync((app, _) =>
+    {
+        app.MapGet("/a.xml", () => Results.Bytes(Rss("alpha", 3), "application/rss+xml"));
+        app.MapGet("/b.xml", () => Results.Bytes(Rss("beta", 2), "application/rss+xml"));
+        app.MapGet("/broken.xml", () => Results.StatusCode(500));
+        app.MapGet("/page", () => Results.Content(
+            """<html><head><link rel="alternate" type="application/rss+xml" title="A" href="/a.xml"><link rel="alternate" type="application/rss+xml" title="B" href="/b.xml"></head></html>""", "text/html"));
+    });
+
+    private static string[] Args(TestDatabase test, params string[] args) => [.. args, "--database", test.CommandLineValue];
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Import_refresh_stats_and_export_round_trip(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine);
+        await using var server = await FeedsAsync();
+        var opml = Path.Combine(Path.GetTempPath(), $"inertia-{Guid.NewGuid():N}.opml");
+        await File.WriteAllTextAsync(opml, $"""
+            <?xml version="1.0"?>
+            <opml version="2.0"><head><title>Mine</title></head><body>
+              <outline text="News">
+                <outline type="rss" text="Alpha" xmlUrl="{server.Url("/a.xml")}" htmlUrl="https://alpha.example/"/>
+                <outline type="rss" text="Broken" xmlUrl="{server.Url("/broken.xml")}"/>
+              </outline>
+              <outline type="rss" text="Beta" xmlUrl="{server.Url("/b.xml")}"/>
+            </body></opml>
+            """);
+        try
+        {
+            var add = await InertiaProcess.RunAsync(Args(test, "user", "add", "ann", "--password", "correct horse"));
+            Assert.Equal(0, add.ExitCode);
+            Assert.Contains("Created user ann", add.StandardOutput, StringComparison.Ordinal);
+
+            var import = await InertiaProcess.RunAsync(Args(test, "import", opml, "--user", "ann", "--allow-network", "127.0.0.0/8"));
+            Assert.Equal(0, import.ExitCode);
+            Assert.Contains("3 feeds in the file: 3 subscribed", import.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("500 Internal Server Error", import.StandardOutput, StringComparison.Ordinal);
+
+            var stats = await InertiaProcess.RunAsync(Args(test, "stats", "--json"));
+            using (var json = JsonDocument.Parse(stats.StandardOutput))
+            {
+                Assert.Equal("""{"users":1,"feeds":3,"subscriptions":3,"entries":5,"unread":5,"feedsInError":1}""", json.RootElement.GetRawText());
+            }
+
+            var refresh = await InertiaProcess.RunAsync(Args(test, "refresh", "--all", "--allow-network", "127.0.0.0/8"));
+            Assert.Equal(3, refresh.ExitCode);
+            Assert.Contains("Refreshed 3 feeds", refresh.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("Unchanged", refresh.StandardOutput, StringComparison.Ordinal);
+
+            var export = await InertiaProcess.RunAsync(Args(test, "export", "--user", "ann"));
+            Assert.Equal(0, export.ExitCode);
+            var outlines = XDocument.Parse(export.StandardOutput).Descendants("outline").Where(o => o.Attribute("xmlUrl") is not null)
+                .Select(o => (Folder: (string?)o.Parent!.Attribute("text"), Title: (string?)o.Attribute("title"), Url: (string?)o.Attribute("xmlUrl")))
+                .OrderBy(o => o.Url, StringComparer.Ordinal).ToList();
+            Assert.Equal(
+                [("News", "Alpha", server.Url("/a.xml").AbsoluteUri), (null, "Beta", server.Url("/b.xml").AbsoluteUri), ("News", "Broken", server.Url("/broken.xml").AbsoluteUri)],
+                outlines);
+        }
+        finally
+        {
+            File.Delete(opml);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Subscribe_stores_entries_or_lists_the_choices(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine);
+        await using var server = await FeedsAsync();
+        await InertiaProcess.RunAsync(Args(test, "user", "add", "ann"));
+
+        var choose = await InertiaProcess.RunAsync(Args(test, "subscribe", server.Url("/page").AbsoluteUri, "--user", "ann", "--allow-network", "127.0.0.1"));
+        var direct = await InertiaProcess.RunAsync(Args(test, "subscribe", server.Url("/a.xml").AbsoluteUri, "--user", "ann", "--folder", "Tech", "--allow-network", "127.0.0.1"));
+        var refused = await InertiaProcess.RunAsync(Args(test, "subscribe", server.Url("/b.xml").AbsoluteUri, "--user", "ann"));
+
+        Assert.Equal(2, choose.ExitCode);
+        Assert.Contains(server.Url("/a.xml").AbsoluteUri, choose.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(server.Url("/b.xml").AbsoluteUri, choose.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(0, direct.ExitCode);
+        Assert.Contains("Subscribed ann to alpha", direct.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("3 entries stored", direct.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("Refused to connect to 127.0.0.1 (loopback)", refused.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task User_errors_are_one_clear_line()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await InertiaProcess.RunAsync(Args(test, "user", "add", "ann"));
+
+        var taken = await InertiaProcess.RunAsync(Args(test, "user", "add", "ANN"));
+        var badName = await InertiaProcess.RunAsync(Args(test, "user", "add", "a b"));
+        var shortPassword = await InertiaProcess.RunAsync(Args(test, "user", "add", "bob", "--password", "short"));
+        var unknownUser = await InertiaProcess.RunAsync(Args(test, "export", "--user", "nobody"));
+        var badNetwork = await InertiaProcess.RunAsync(Args(test, "refresh", "--allow-network", "not a network"));
+        var badDatabase = await InertiaProcess.RunAsync("stats", "--database", "Host=127.0.0.1;Port=1;Username=x;Timeout=2");
+
+        Assert.Equal("inertia user add: the user name \"ANN\" is taken.\n", taken.StandardError);
+        Assert.Contains("'a b'", badName.StandardError.Replace("' '", "'a b'", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("at least 8 characters", shortPassword.StandardError, StringComparison.Ordinal);
+        Assert.Contains("there is no user \"nobody\"", unknownUser.StandardError, StringComparison.Ordinal);
+        Assert.Contains("'not a network' is not a network", badNetwork.StandardError, StringComparison.Ordinal);
+        Assert.StartsWith("inertia stats: could not use the database (PostgreSQL 127.0.0.1/", badDatabase.StandardError, StringComparison.Ordinal);
+        Assert.All(new[] { taken, badName, shortPassword, unknownUser, badNetwork, badDatabase }, r => Assert.Equal(1, r.ExitCode));
+    }
+
+    [Fact]
+    public async Task Serve_answers_health_and_readiness()
+    {
+        var data = Directory.CreateTempSubdirectory("inertia-serve-").FullName;
+        var port = FreePort();
+        using var serve = InertiaProcess.Start("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            HttpResponseMessage? health = null;
+            while (health is null)
+            {
+                try
+                {
+                    health = await http.GetAsync(new Uri("healthz", UriKind.Relative));
+                }
+                catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                }
+            }
+            Assert.Equal("ok", await health.Content.ReadAsStringAsync());
+            Assert.Equal("ready", await http.GetStringAsync(new Uri("readyz", UriKind.Relative)));
+            Assert.True(File.Exists(Path.Combine(data, "inertia.db")));
+        }
+        finally
+        {
+            serve.Kill(entireProcessTree: true);
+            await serve.WaitForExitAsync();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
