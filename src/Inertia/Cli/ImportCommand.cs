@@ -16,7 +16,8 @@ internal static class ImportCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "An OPML file, as other feed readers export." };
         var user = new Option<string>("--user") { Description = "The user who subscribes.", Required = true };
-        var command = new Command("import", "Subscribe a user to every feed of an OPML file, with its folders.") { file, user, CommonOptions.AllowNetwork };
+        var noFetch = new Option<bool>("--no-fetch") { Description = "Only subscribe; the new feeds are fetched by the next refresh (serve's, or inertia refresh)." };
+        var command = new Command("import", "Subscribe a user to every feed of an OPML file, with its folders.") { file, user, noFetch, CommonOptions.AllowNetwork };
         command.SetAction((result, cancellationToken) => CommandHost.RunAsync(result, "import", async (services, token) =>
         {
             if (await UserLookup.FindAsync(services, "import", result.GetRequiredValue(user), token) is not { } subscriber)
@@ -51,7 +52,11 @@ internal static class ImportCommand
                     toFetch.Add(feedId);
                 }
             }
-            Console.WriteLine($"{opml.Feeds.Count} feeds in the file: {added} subscribed, {opml.Feeds.Count - added} already followed; fetching {toFetch.Count} new feeds.");
+            Console.WriteLine($"{opml.Feeds.Count} feeds in the file: {added} subscribed, {opml.Feeds.Count - added} already followed; {toFetch.Count} new feeds.");
+            if (result.GetValue(noFetch))
+            {
+                return 0;
+            }
             var progress = new RefreshProgress();
             var clock = Stopwatch.StartNew();
             await progress.RunAsync(toFetch.Count, report => services.GetRequiredService<RefreshRunner>().RunNowAsync(toFetch, report, token));

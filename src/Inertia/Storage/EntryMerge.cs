@@ -16,6 +16,8 @@ namespace Inertia.Storage;
 internal static class EntryMerge
 {
     private const int Chunk = 200;
+    private const string InsertSql =
+        $"INSERT INTO entries ({Columns}) VALUES (@f, @g, @u, @t, @a, @s, @c, @p, @up, @cr, @ch, @cat, @enc, @cu, @img, @l, @h) ON CONFLICT (feed_id, guid) DO NOTHING RETURNING id";
     private const string Columns = "feed_id, guid, url, title, authors, summary, content, published_at, updated_at, created_at, changed_at, categories, enclosures, comments_url, image_url, language, hash";
 
     public static async Task<MergeResult> MergeAsync(Database database, DbConnection connection, DbTransaction transaction, long feedId, IReadOnlyList<Entry> entries, DateTimeOffset now, CancellationToken cancellationToken)
@@ -46,7 +48,7 @@ internal static class EntryMerge
             }
             if (fresh.Count > 0)
             {
-                var ids = await InsertAsync(connection, transaction, fresh);
+                var ids = await InsertAsync(connection, transaction, fresh, cancellationToken);
                 await connection.ExecuteAsync(
                     $"""
                     INSERT INTO entry_states (user_id, entry_id, feed_id)
@@ -61,36 +63,64 @@ internal static class EntryMerge
         return new MergeResult(inserted, updated);
     }
 
-    /// <summary>Inserts rows with one multi-row statement; an entry another process inserted meanwhile is skipped.</summary>
-    private static async Task<List<long>> InsertAsync(DbConnection connection, DbTransaction transaction, List<Row> rows)
+    /// <summary>
+    /// Inserts rows, skipping any that another process inserted meanwhile. Where the provider batches
+    /// (PostgreSQL), all rows go in one round trip; SQLite, in-process, re-binds one prepared statement per
+    /// row. Either is far cheaper than one multi-row statement parsed and planned afresh for every feed.
+    /// </summary>
+    private static async Task<List<long>> InsertAsync(DbConnection connection, DbTransaction transaction, List<Row> rows, CancellationToken cancellationToken)
     {
-        var sql = new StringBuilder($"INSERT INTO entries ({Columns}) VALUES ");
-        var parameters = new DynamicParameters();
-        for (var i = 0; i < rows.Count; i++)
+        var ids = new List<long>(rows.Count);
+        if (connection.CanCreateBatch)
         {
-            var r = rows[i];
-            sql.Append(i == 0 ? "" : ", ").Append(System.Globalization.CultureInfo.InvariantCulture,
-                $"(@f{i}, @g{i}, @u{i}, @t{i}, @a{i}, @s{i}, @c{i}, @p{i}, @up{i}, @cr{i}, @ch{i}, @cat{i}, @enc{i}, @cu{i}, @img{i}, @l{i}, @h{i})");
-            parameters.Add($"f{i}", r.FeedId);
-            parameters.Add($"g{i}", r.Guid);
-            parameters.Add($"u{i}", r.Url);
-            parameters.Add($"t{i}", r.Title);
-            parameters.Add($"a{i}", r.Authors);
-            parameters.Add($"s{i}", r.Summary);
-            parameters.Add($"c{i}", r.Content);
-            parameters.Add($"p{i}", r.PublishedAt);
-            parameters.Add($"up{i}", r.UpdatedAt);
-            parameters.Add($"cr{i}", r.ChangedAt);
-            parameters.Add($"ch{i}", r.ChangedAt);
-            parameters.Add($"cat{i}", r.Categories);
-            parameters.Add($"enc{i}", r.Enclosures);
-            parameters.Add($"cu{i}", r.CommentsUrl);
-            parameters.Add($"img{i}", r.ImageUrl);
-            parameters.Add($"l{i}", r.Language);
-            parameters.Add($"h{i}", r.Hash);
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var row in rows)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = InsertSql;
+                foreach (var (name, value) in row.Values())
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = value ?? DBNull.Value;
+                    command.Parameters.Add(parameter);
+                }
+                batch.BatchCommands.Add(command);
+            }
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            do
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+            }
+            while (await reader.NextResultAsync(cancellationToken));
+            return ids;
         }
-        sql.Append(" ON CONFLICT (feed_id, guid) DO NOTHING RETURNING id");
-        return (await connection.QueryAsync<long>(sql.ToString(), parameters, transaction)).ToList();
+        await using var single = connection.CreateCommand();
+        single.Transaction = transaction;
+        single.CommandText = InsertSql;
+        foreach (var (name, _) in rows[0].Values())
+        {
+            var parameter = single.CreateParameter();
+            parameter.ParameterName = name;
+            single.Parameters.Add(parameter);
+        }
+        foreach (var row in rows)
+        {
+            var i = 0;
+            foreach (var (_, value) in row.Values())
+            {
+                single.Parameters[i++].Value = value ?? DBNull.Value;
+            }
+            if (await single.ExecuteScalarAsync(cancellationToken) is { } id)
+            {
+                ids.Add(Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+        return ids;
     }
 
     /// <summary>An entry as stored; lists are JSON text.</summary>
@@ -134,6 +164,28 @@ internal static class EntryMerge
         public string? ImageUrl { get; }
         public string? Language { get; }
         public string Hash { get; }
+
+        /// <summary>The insert statement's parameters, in its order; times as Unix milliseconds.</summary>
+        public IEnumerable<(string Name, object? Value)> Values()
+        {
+            yield return ("@f", FeedId);
+            yield return ("@g", Guid);
+            yield return ("@u", Url);
+            yield return ("@t", Title);
+            yield return ("@a", Authors);
+            yield return ("@s", Summary);
+            yield return ("@c", Content);
+            yield return ("@p", PublishedAt.ToUnixTimeMilliseconds());
+            yield return ("@up", UpdatedAt?.ToUnixTimeMilliseconds());
+            yield return ("@cr", ChangedAt.ToUnixTimeMilliseconds());
+            yield return ("@ch", ChangedAt.ToUnixTimeMilliseconds());
+            yield return ("@cat", Categories);
+            yield return ("@enc", Enclosures);
+            yield return ("@cu", CommentsUrl);
+            yield return ("@img", ImageUrl);
+            yield return ("@l", Language);
+            yield return ("@h", Hash);
+        }
 
         /// <summary>What a reader would notice changing: text, link, dates, people, tags and media. Not the first-seen time.</summary>
         private string HashOf(Entry entry)

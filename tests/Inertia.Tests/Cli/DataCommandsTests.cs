@@ -50,7 +50,7 @@ public sealed class DataCommandsTests
 
             var import = await InertiaProcess.RunAsync(Args(test, "import", opml, "--user", "ann", "--allow-network", "127.0.0.0/8"));
             Assert.Equal(0, import.ExitCode);
-            Assert.Contains("3 feeds in the file: 3 subscribed", import.StandardOutput, StringComparison.Ordinal);
+            Assert.Contains("3 feeds in the file: 3 subscribed, 0 already followed; 3 new feeds.", import.StandardOutput, StringComparison.Ordinal);
             Assert.Contains("500 Internal Server Error", import.StandardOutput, StringComparison.Ordinal);
 
             var stats = await InertiaProcess.RunAsync(Args(test, "stats", "--json"));
