@@ -54,7 +54,7 @@ internal sealed class XmlSource : IDisposable
             return cdata.ContainsAny(XmlLexing.TextSpecials) ? RemoveForbidden(cdata) : cdata.ToString();
         }
         _builder.Clear();
-        AppendText(content, element.ContentStart);
+        AppendContent(content, element.ContentStart, asMarkup: false);
         return _builder.Length == 0 ? null : _builder.ToString();
     }
 
@@ -70,40 +70,7 @@ internal sealed class XmlSource : IDisposable
             return TextOf(element);
         }
         _builder.Clear();
-        var content = Content(element);
-        var i = 0;
-        while (i < content.Length)
-        {
-            var lt = content[i..].IndexOf('<');
-            if (lt < 0)
-            {
-                _builder.Append(content[i..]);
-                break;
-            }
-            _builder.Append(content.Slice(i, lt));
-            i += lt;
-            var rest = content[i..];
-            if (rest.StartsWith("<![CDATA["))
-            {
-                var end = rest.IndexOf("]]>");
-                _builder.Append(end < 0 ? rest[9..] : rest[9..end]);
-                i += end < 0 ? rest.Length : end + 3;
-            }
-            else if (rest.StartsWith("<!--"))
-            {
-                var end = rest.IndexOf("-->");
-                i += end < 0 ? rest.Length : end + 3;
-            }
-            else if (rest.StartsWith("<?"))
-            {
-                var end = rest.IndexOf("?>");
-                i += end < 0 ? rest.Length : end + 2;
-            }
-            else
-            {
-                i += AppendTag(rest);
-            }
-        }
+        AppendContent(Content(element), element.ContentStart, asMarkup: true);
         return _builder.Length == 0 ? null : _builder.ToString();
     }
 
@@ -182,6 +149,13 @@ internal sealed class XmlSource : IDisposable
     private string RemoveForbidden(ReadOnlySpan<char> text)
     {
         _builder.Clear();
+        AppendAllowed(text);
+        return _builder.ToString();
+    }
+
+    /// <summary>Appends CDATA as it is, less the characters XML forbids (CDATA may not escape them either).</summary>
+    private void AppendAllowed(ReadOnlySpan<char> text)
+    {
         foreach (var c in text)
         {
             if (HtmlEntities.IsAllowedInText(c) || char.IsSurrogate(c))
@@ -189,35 +163,38 @@ internal sealed class XmlSource : IDisposable
                 _builder.Append(c);
             }
         }
-        return _builder.ToString();
     }
 
-    /// <summary>Appends the character data of content that may hold CDATA, comments, PIs and tags.</summary>
-    private void AppendText(ReadOnlySpan<char> content, int offset)
+    /// <summary>
+    /// Walks content that may hold CDATA, comments, processing instructions and tags. As text: references
+    /// decoded, tags left out. As markup: text and tags as written (for the HTML sanitizer to read), CDATA
+    /// unwrapped. Comments and processing instructions are dropped either way.
+    /// </summary>
+    private void AppendContent(ReadOnlySpan<char> content, int offset, bool asMarkup)
     {
         var i = 0;
         while (i < content.Length)
         {
             var lt = content[i..].IndexOf('<');
+            var run = lt < 0 ? content[i..] : content.Slice(i, lt);
+            if (asMarkup)
+            {
+                _builder.Append(run);
+            }
+            else
+            {
+                AppendDecoded(run, offset + i);
+            }
             if (lt < 0)
             {
-                AppendDecoded(content[i..], offset + i);
                 return;
             }
-            AppendDecoded(content.Slice(i, lt), offset + i);
             i += lt;
             var rest = content[i..];
             if (rest.StartsWith("<![CDATA["))
             {
                 var end = rest.IndexOf("]]>");
-                var inner = end < 0 ? rest[9..] : rest[9..end];
-                foreach (var c in inner)
-                {
-                    if (HtmlEntities.IsAllowedInText(c) || char.IsSurrogate(c))
-                    {
-                        _builder.Append(c);
-                    }
-                }
+                AppendAllowed(end < 0 ? rest[9..] : rest[9..end]);
                 i += end < 0 ? rest.Length : end + 3;
             }
             else if (rest.StartsWith("<!--"))
@@ -229,6 +206,10 @@ internal sealed class XmlSource : IDisposable
             {
                 var end = rest.IndexOf("?>");
                 i += end < 0 ? rest.Length : end + 2;
+            }
+            else if (asMarkup)
+            {
+                i += AppendTag(rest);
             }
             else if (XmlLexing.StartsMarkup(content, i))
             {
