@@ -9,16 +9,17 @@ start_postgres() {
     return
   fi
   pgdata="$(mktemp -d /tmp/inertia-pg.XXXXXX)"
+  pg_run=(sh -c)
+  # Set before starting, so that even a failed or slow start is cleaned up when the script exits.
+  stop_postgres() { "${pg_run[@]}" "$pg_bin/pg_ctl -D $pgdata -m immediate -w stop" >/dev/null 2>&1; rm -rf "$pgdata"; }
+  trap stop_postgres EXIT
   local port
-  pg_run=()
   for port in $(seq 55432 55532); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || break
   done
   if [ "$(id -u)" = 0 ]; then
     chown postgres:postgres "$pgdata"
     pg_run=(su postgres -s /bin/sh -c)
-  else
-    pg_run=(sh -c)
   fi
   chmod 700 "$pgdata"
   "${pg_run[@]}" "$pg_bin/initdb -D $pgdata -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$1/postgres-init.log" 2>&1 &&
@@ -26,7 +27,5 @@ start_postgres() {
     echo "PostgreSQL did not start (see $1/postgres-init.log): its tests will be skipped."
     return
   }
-  stop_postgres() { "${pg_run[@]}" "$pg_bin/pg_ctl -D $pgdata -m immediate -w stop" >/dev/null 2>&1; rm -rf "$pgdata"; }
-  trap stop_postgres EXIT
   export INERTIA_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres;Timeout=30"
 }

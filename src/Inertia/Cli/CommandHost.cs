@@ -1,43 +1,67 @@
 using System.CommandLine;
 using System.Data.Common;
+using Inertia.Fetching;
 using Inertia.Hosting;
 using Inertia.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Inertia.Cli;
 
 /// <summary>
-/// Runs a command body with the database open and the shared services built, and turns the failures a
-/// user can cause or fix (a database that cannot be reached, a bad option) into one clear line and exit code 1.
+/// Opens what a command needs (its settings, the database, the shared services) and turns what a user
+/// can cause or fix — a bad option, a database that cannot be reached — into one clear line and exit code 1.
 /// </summary>
 internal static class CommandHost
 {
+    /// <summary>Runs a command body with the database open and the services built.</summary>
     public static async Task<int> RunAsync(ParseResult result, string command, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
-        var settings = CommonOptions.DatabaseSettings(result);
-        ServiceProvider? services = null;
+        var opened = await OpenAsync(result, command, cancellationToken);
+        if (opened is not var (database, fetchOptions))
+        {
+            return 1;
+        }
+        await using (database)
+        {
+            await using var services = new ServiceCollection()
+                .AddInertia(database, fetchOptions)
+                .AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+                .BuildServiceProvider();
+            try
+            {
+                return await body(services, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return await FailAsync(command, e.Message);
+            }
+        }
+    }
+
+    /// <summary>The fetch options and the open database, or null when either could not be had (the reason is printed).</summary>
+    public static async Task<(Database Database, FetchOptions FetchOptions)?> OpenAsync(ParseResult result, string command, CancellationToken cancellationToken)
+    {
+        DatabaseSettings settings;
+        FetchOptions fetchOptions;
         try
         {
-            var fetchOptions = CommonOptions.FetchOptions(result);
-            var database = await Database.OpenAsync(settings, cancellationToken);
-            services = new ServiceCollection().AddInertia(database, fetchOptions).BuildServiceProvider();
-            return await body(services, cancellationToken);
+            settings = CommonOptions.DatabaseSettings(result);
+            fetchOptions = CommonOptions.FetchOptions(result);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException or KeyNotFoundException)
         {
-            return await FailAsync(command, e.Message);
+            await FailAsync(command, e.Message);
+            return null;
         }
-        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
+        try
         {
-            return await FailAsync(command, $"could not use the database ({settings.Describe()}): {e.Message}");
+            return (await Database.OpenAsync(settings, cancellationToken), fetchOptions);
         }
-        finally
+        catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
         {
-            if (services is not null)
-            {
-                await services.GetRequiredService<Database>().DisposeAsync();
-                await services.DisposeAsync();
-            }
+            await FailAsync(command, $"could not use the database ({settings.Describe()}): {e.Message}");
+            return null;
         }
     }
 

@@ -44,7 +44,7 @@ internal static class ImportCommand
             var added = 0;
             foreach (var item in opml.Feeds)
             {
-                var (feedId, created) = await feeds.GetOrCreateAsync(FeedAddress.Normalize(new Uri(item.FeedUrl)), now, RefreshPolicy.DefaultInterval, token);
+                var (feedId, created) = await feeds.GetOrCreateAsync(FeedAddress.Normalize(new Uri(item.FeedUrl)), now, RefreshPolicy.DefaultInterval, cancellationToken: token);
                 var (_, subscribed) = await subscriptions.SubscribeAsync(subscriber.Id, feedId, item.Folder, item.Title, now, token);
                 added += subscribed ? 1 : 0;
                 if (created)

@@ -50,8 +50,12 @@ internal static class ParseCommand
         }
         if (source.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || source.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
+            if (!Uri.TryCreate(source, UriKind.Absolute, out var url) || url.Host.Length == 0)
+            {
+                throw new ArgumentException($"\"{source}\" is not a valid URL.");
+            }
             using var fetcher = new HttpFetcher(fetchOptions());
-            var response = await fetcher.FetchAsync(new Uri(source), cancellationToken: cancellationToken);
+            var response = await fetcher.FetchAsync(url, cancellationToken: cancellationToken);
             if (!response.IsSuccess)
             {
                 throw new IOException(response.Description);

@@ -20,6 +20,17 @@ internal static class RefreshCommand
             var feedIds = result.GetValue(feed) ?? [];
             var every = result.GetValue(all);
             var selected = every ? await services.GetRequiredService<FeedStore>().FollowedIdsAsync(token) : feedIds;
+            if (feedIds.Length > 0)
+            {
+                var feeds = services.GetRequiredService<FeedStore>();
+                foreach (var id in feedIds)
+                {
+                    if (await feeds.GetAsync(id, token) is null)
+                    {
+                        return await CommandHost.FailAsync("refresh", $"there is no feed {id} (inertia stats counts them; export lists the subscribed ones).");
+                    }
+                }
+            }
             var progress = new RefreshProgress();
             var clock = Stopwatch.StartNew();
             await progress.RunAsync(selected.Count, report => every || feedIds.Length > 0
@@ -27,7 +38,11 @@ internal static class RefreshCommand
                 : runner.RunRoundAsync(report, token));
             await services.GetRequiredService<RetentionStore>().PruneAsync(services.GetRequiredService<RetentionPolicy>(), TimeProvider.System.GetUtcNow(), token);
             progress.WriteSummary(clock.Elapsed);
-            return progress.Outcomes.Any(o => o.Result == RefreshResult.Failed) ? 3 : 0;
+            if (progress.Outcomes.Count < selected.Count)
+            {
+                Console.WriteLine($"{selected.Count - progress.Outcomes.Count} of the feeds asked for were being refreshed by another worker and were skipped.");
+            }
+            return progress.Outcomes.Any(o => o.Result is RefreshResult.Failed or RefreshResult.Gone) ? 3 : 0;
         }, cancellationToken));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Inertia.Fetching;
 using Inertia.Refresh;
 using Spectre.Console;
 
@@ -58,7 +59,7 @@ internal sealed class RefreshProgress
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[bold]{failures.Count} feeds failed:[/]");
         foreach (var failure in failures.Take(50))
         {
-            Console.WriteLine($"  feed {failure.FeedId} {failure.Url}: {failure.Error}");
+            Console.WriteLine($"  feed {failure.FeedId} {UrlText.Redact(failure.Url)}: {failure.Error}");
         }
         if (failures.Count > 50)
         {

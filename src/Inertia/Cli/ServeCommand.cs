@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Data.Common;
 using Inertia.Hosting;
 using Inertia.Refresh;
 using Inertia.Storage;
@@ -13,8 +12,8 @@ namespace Inertia.Cli;
 
 /// <summary>
 /// <c>inertia serve</c>: the long-running process. With <c>--role all</c> (the default) it serves HTTP and
-/// refreshes feeds in the background; several processes on one PostgreSQL database can split the work with
-/// <c>--role web</c> and <c>--role worker</c>.
+/// refreshes feeds in the background; several processes on one PostgreSQL database can split the work:
+/// <c>--role web</c> serves HTTP only, <c>--role worker</c> only refreshes and listens on no port.
 /// </summary>
 internal static class ServeCommand
 {
@@ -28,28 +27,26 @@ internal static class ServeCommand
         var command = new Command("serve", "Run Inertia: the web server and the background refresh.") { urls, role, CommonOptions.AllowNetwork };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var settings = CommonOptions.DatabaseSettings(result);
-            Database database;
-            Fetching.FetchOptions fetchOptions;
-            try
+            if (await CommandHost.OpenAsync(result, "serve", cancellationToken) is not var (database, fetchOptions))
             {
-                fetchOptions = CommonOptions.FetchOptions(result);
-                database = await Database.OpenAsync(settings, cancellationToken);
-            }
-            catch (ArgumentException e)
-            {
-                return await CommandHost.FailAsync("serve", e.Message);
-            }
-            catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException)
-            {
-                return await CommandHost.FailAsync("serve", $"could not use the database ({settings.Describe()}): {e.Message}");
+                return 1;
             }
             await using (database)
             {
+                var serveRole = result.GetValue(role);
+                if (serveRole == "worker")
+                {
+                    var worker = Host.CreateApplicationBuilder();
+                    worker.Services.AddInertia(database, fetchOptions).AddHostedService<RefreshScheduler>();
+                    using var host = worker.Build();
+                    await host.RunAsync(cancellationToken);
+                    return 0;
+                }
+                var listen = result.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls;
                 var builder = WebApplication.CreateSlimBuilder();
-                builder.WebHost.UseUrls(result.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls);
+                builder.WebHost.UseUrls(listen);
                 builder.Services.AddInertia(database, fetchOptions);
-                if (result.GetValue(role) is "all" or "worker")
+                if (serveRole == "all")
                 {
                     builder.Services.AddHostedService<RefreshScheduler>();
                 }
@@ -57,7 +54,15 @@ internal static class ServeCommand
                 app.MapGet("/healthz", () => Results.Text("ok"));
                 app.MapGet("/readyz", async (Database db, CancellationToken token) =>
                     await db.IsReadyAsync(token) ? Results.Text("ready") : Results.Text("database unreachable or not migrated", statusCode: 503));
-                await app.StartAsync(cancellationToken);
+                try
+                {
+                    await app.StartAsync(cancellationToken);
+                }
+                catch (IOException e)
+                {
+                    await app.StopAsync(CancellationToken.None);
+                    return await CommandHost.FailAsync("serve", $"could not listen on {listen}: {e.Message}");
+                }
                 await app.WaitForShutdownAsync(cancellationToken);
             }
             return 0;

@@ -11,13 +11,13 @@ internal static class UserCommand
     public static Command Create()
     {
         var name = new Argument<string>("name") { Description = "The user name." };
-        var password = new Option<string?>("--password") { Description = "The password; without it a random one is made and printed once." };
+        var password = new Option<string?>("--password") { Description = "The password, or '-' to read it from standard input (kept out of the process list and shell history); without it a random one is made and printed once." };
         var admin = new Option<bool>("--admin") { Description = "Make the user an administrator." };
         var add = new Command("add", "Create a user.") { name, password, admin };
         add.SetAction((result, cancellationToken) => CommandHost.RunAsync(result, "user add", async (services, token) =>
         {
             var username = result.GetRequiredValue(name).Trim();
-            var given = result.GetValue(password);
+            var given = result.GetValue(password) is "-" ? (await Console.In.ReadLineAsync(token))?.TrimEnd('\r') : result.GetValue(password);
             if (AccountRules.CheckUsername(username) is { } badName)
             {
                 return await CommandHost.FailAsync("user add", badName);

@@ -102,12 +102,12 @@ internal sealed class FeedDiscovery(HttpFetcher fetcher, FeedParser? parser = nu
         }
         if (!response.IsSuccess)
         {
-            problems.Add(new DiscoveryProblem(url, $"{url}: {response.Description}"));
+            problems.Add(new DiscoveryProblem(url, $"{UrlText.Redact(url)}: {response.Description}"));
             return null;
         }
         if (!TryParse(response, out var feed, out var error))
         {
-            problems.Add(new DiscoveryProblem(url, $"{url} is not a feed Inertia can read: {error}."));
+            problems.Add(new DiscoveryProblem(url, $"{UrlText.Redact(url)} is not a feed Inertia can read: {error}."));
             return null;
         }
         return Discovered(url, title, response, feed);
@@ -137,10 +137,10 @@ internal sealed class FeedDiscovery(HttpFetcher fetcher, FeedParser? parser = nu
         var usual = $"the usual feed addresses on {origin.GetLeftPart(UriPartial.Authority)} ({string.Join(", ", WellKnownPaths)})";
         if (!page.IsSuccess)
         {
-            return $"No feed found at {url}. {page.Description} None of {usual} serves one either.";
+            return $"No feed found at {UrlText.Redact(url)}. {page.Description} None of {usual} serves one either.";
         }
         return linkCount == 0
-            ? $"No feed found at {url}: the page links to no feed, and none of {usual} serves one."
-            : $"No feed found at {url}: the page links to {linkCount} feed{(linkCount == 1 ? "" : "s")}, but none could be read, and none of {usual} serves one.";
+            ? $"No feed found at {UrlText.Redact(url)}: the page links to no feed, and none of {usual} serves one."
+            : $"No feed found at {UrlText.Redact(url)}: the page links to {linkCount} feed{(linkCount == 1 ? "" : "s")}, but none could be read, and none of {usual} serves one.";
     }
 }

@@ -69,7 +69,7 @@ internal sealed class HttpFetcher : IDisposable
         ArgumentNullException.ThrowIfNull(url);
         if (!url.IsAbsoluteUri)
         {
-            throw new ArgumentException($"'{url}' is not an absolute URL.", nameof(url));
+            throw new ArgumentException($"'{UrlText.Redact(url)}' is not an absolute URL.", nameof(url));
         }
         if (!IsFetchable(url))
         {

@@ -12,10 +12,10 @@ internal static class InertiaServices
     public static IServiceCollection AddInertia(this IServiceCollection services, Database database, FetchOptions fetchOptions, RefreshOptions? refreshOptions = null)
     {
         refreshOptions ??= new RefreshOptions();
-        services.AddLogging();
         services.AddSingleton(database);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new HttpFetcher(fetchOptions));
+        // A factory, not an instance, so that the container disposes the client (and its connections) at the end.
+        services.AddSingleton(_ => new HttpFetcher(fetchOptions));
         services.AddSingleton(refreshOptions);
         services.AddSingleton(refreshOptions.Policy);
         services.AddSingleton(new RetentionPolicy());

@@ -6,8 +6,8 @@ namespace Inertia.Refresh;
 
 /// <summary>
 /// Refreshes one claimed feed: a conditional GET, then, depending on the answer, nothing more (304, or a
-/// body identical to the last one), a parse and merge, or a recorded failure with backoff. Every path ends
-/// by recording the fetch and releasing the claim, so a feed is never stuck and never silently dropped.
+/// body identical to the last one), a parse and merge, or a recorded failure with backoff. Each outcome is
+/// recorded with the claim released; a claim lost to another worker meanwhile records nothing.
 /// </summary>
 internal sealed class FeedRefresher(HttpFetcher fetcher, RefreshStore store, RefreshPolicy policy, TimeProvider time)
 {
@@ -67,7 +67,7 @@ internal sealed class FeedRefresher(HttpFetcher fetcher, RefreshStore store, Ref
             BodyHash = response.BodySha256,
             NextCheckAt = now + interval,
             CheckIntervalSeconds = (int)interval.TotalSeconds,
-            MovedTo = response.IsPermanentRedirect && response.FinalUrl.AbsoluteUri != feed.Url ? response.FinalUrl.AbsoluteUri : null,
+            MovedTo = MovedTo(feed, response),
         };
         var merged = await store.CompleteAsync(feed.Id, owner, change, parsed, cancellationToken);
         return merged is { } result
@@ -89,11 +89,20 @@ internal sealed class FeedRefresher(HttpFetcher fetcher, RefreshStore store, Ref
             LastModified = response.LastModified ?? feed.LastModified,
             NextCheckAt = now + interval,
             CheckIntervalSeconds = (int)interval.TotalSeconds,
+            // The new address answered with the very feed known here (304, or the same bytes): it serves it.
+            MovedTo = MovedTo(feed, response),
         };
         return await store.CompleteAsync(feed.Id, owner, change, null, cancellationToken) is null
             ? Lost(feed, change)
             : new RefreshOutcome(feed.Id, feed.Url, result, 0, 0, null, change.NextCheckAt);
     }
+
+    /// <summary>Records a failure that is not the feed's fault (a bug, data the database refuses), with the usual backoff.</summary>
+    public Task<RefreshOutcome> RecordInternalErrorAsync(FeedToFetch feed, string owner, Exception error, CancellationToken cancellationToken) =>
+        FailAsync(feed, owner, $"Internal error while refreshing: {error.Message}", status: null, retryAfter: null, cancellationToken);
+
+    private static string? MovedTo(FeedToFetch feed, FetchResult response) =>
+        response.IsPermanentRedirect && response.FinalUrl.AbsoluteUri != feed.Url ? response.FinalUrl.AbsoluteUri : null;
 
     private async Task<RefreshOutcome> GoneAsync(FeedToFetch feed, string owner, FetchResult response, CancellationToken cancellationToken)
     {

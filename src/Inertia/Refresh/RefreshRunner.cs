@@ -1,92 +1,119 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
+using Inertia.Fetching;
 using Inertia.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Inertia.Refresh;
 
-/// <summary>How many feeds are fetched at once, in all and per host, and how long a claim lasts.</summary>
-internal sealed record RefreshOptions
-{
-    public int Workers { get; init; } = Math.Max(8, Environment.ProcessorCount * 8);
-
-    public int PerHost { get; init; } = 2;
-
-    /// <summary>How long a claim holds before another worker may take the feed (a dead worker's claims expire).</summary>
-    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
-
-    public RefreshPolicy Policy { get; init; } = new();
-}
-
 /// <summary>
 /// Runs refresh rounds: claims due feeds a few at a time, just ahead of the workers, and refreshes them
-/// concurrently within the global and per-host limits until none is due. A slow feed holds up only its own
-/// worker, and a failure of any kind is recorded against its feed and never ends the round. The background
-/// scheduler and <c>inertia refresh</c> share it.
+/// concurrently within the global and per-host limits until none is due. A slow feed or host holds up only
+/// the workers fetching from it; a failure of any kind is recorded against its feed and never ends the
+/// round. The background scheduler and <c>inertia refresh</c> share it.
 /// </summary>
 internal sealed partial class RefreshRunner(RefreshStore store, FeedRefresher refresher, RefreshOptions options, TimeProvider time, ILogger<RefreshRunner> log)
 {
-    private readonly HostLimiter _hosts = new(options.PerHost);
+    private readonly ConcurrentDictionary<long, byte> _inFlight = new();
 
     /// <summary>Identifies this process's claims.</summary>
     public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     /// <summary>Refreshes every due feed; <paramref name="progress"/> hears of each one as it finishes.</summary>
     public Task<int> RunRoundAsync(Action<RefreshOutcome>? progress, CancellationToken cancellationToken) =>
-        RunAsync(async (queue, token) =>
+        RunAsync(async (room, queue, token) =>
         {
             while (true)
             {
-                var claimed = await store.ClaimDueAsync(Owner, time.GetUtcNow(), options.Lease, options.Workers, token);
+                var free = await room.TakeAsync(token);
+                var claimed = await store.ClaimDueAsync(Owner, time.GetUtcNow(), options.Lease, free, token);
+                room.Return(free - claimed.Count);
                 if (claimed.Count == 0)
                 {
                     return;
                 }
                 foreach (var feed in claimed)
                 {
-                    await queue.WriteAsync(feed, token);
+                    await EnqueueAsync(feed, room, queue, token);
                 }
             }
         }, progress, cancellationToken);
 
     /// <summary>Refreshes the given feeds now, due or not; a feed another worker holds is skipped.</summary>
     public Task<int> RunNowAsync(IEnumerable<long> feedIds, Action<RefreshOutcome>? progress, CancellationToken cancellationToken) =>
-        RunAsync(async (queue, token) =>
+        RunAsync(async (room, queue, token) =>
         {
-            foreach (var id in feedIds)
+            foreach (var id in feedIds.Distinct())
             {
+                await room.TakeOneAsync(token);
                 if (await store.ClaimAsync(id, Owner, time.GetUtcNow(), options.Lease, token) is { } feed)
                 {
-                    await queue.WriteAsync(feed, token);
+                    await EnqueueAsync(feed, room, queue, token);
+                }
+                else
+                {
+                    room.Return(1);
                 }
             }
         }, progress, cancellationToken);
 
-    private async Task<int> RunAsync(Func<ChannelWriter<FeedToFetch>, CancellationToken, Task> claim, Action<RefreshOutcome>? progress, CancellationToken cancellationToken)
+    /// <summary>Queues a claimed feed, unless this process is already working on it (its claim expired while it waited).</summary>
+    private async Task EnqueueAsync(FeedToFetch feed, Room room, ChannelWriter<FeedToFetch> queue, CancellationToken cancellationToken)
     {
-        // Claims wait here only briefly: the queue holds no more than the workers can start next.
-        var queue = Channel.CreateBounded<FeedToFetch>(options.Workers);
-        var done = 0;
-        var workers = Enumerable.Range(0, options.Workers).Select(_ => Task.Run(async () =>
+        if (_inFlight.TryAdd(feed.Id, 0))
         {
-            await foreach (var feed in queue.Reader.ReadAllAsync(cancellationToken))
+            await queue.WriteAsync(feed, cancellationToken);
+        }
+        else
+        {
+            room.Return(1);
+        }
+    }
+
+    private async Task<int> RunAsync(Func<Room, ChannelWriter<FeedToFetch>, CancellationToken, Task> claim, Action<RefreshOutcome>? progress, CancellationToken cancellationToken)
+    {
+        // At most twice the workers' worth of feeds is claimed and not finished at any time, so that claims
+        // do not wait long enough to expire while their host is busy.
+        using var room = new Room(options.Workers * 2);
+        var queue = Channel.CreateUnbounded<FeedToFetch>();
+        var hosts = new HostQueues(options.PerHost);
+        var done = 0;
+        var workers = Enumerable.Range(0, options.Workers).Select(worker => Task.Run(async () =>
+        {
+            await foreach (var claimed in queue.Reader.ReadAllAsync(cancellationToken))
             {
-                progress?.Invoke(await RefreshOneAsync(feed, cancellationToken));
-                Interlocked.Increment(ref done);
+                var next = hosts.TryStartOrQueue(claimed) ? claimed : null;
+                while (next is not null)
+                {
+                    progress?.Invoke(await RefreshOneAsync(next, cancellationToken));
+                    _inFlight.TryRemove(next.Id, out _);
+                    Interlocked.Increment(ref done);
+                    room.Return(1);
+                    next = hosts.Finish(next);
+                }
             }
         }, cancellationToken)).ToList();
         Exception? claimFailure = null;
         try
         {
-            await claim(queue.Writer, cancellationToken);
+            await claim(room, queue.Writer, cancellationToken);
         }
         catch (Exception e)
         {
             claimFailure = e;
         }
-        // Whatever happened to claiming, the feeds already claimed are finished (or released) before returning.
         queue.Writer.Complete();
-        await Task.WhenAll(workers);
+        try
+        {
+            await Task.WhenAll(workers);
+        }
+        finally
+        {
+            // Whatever was claimed and not finished (cancelled, or a worker failed) is given back at once,
+            // rather than waiting out its lease.
+            await ReleaseLeftoversAsync();
+        }
         if (claimFailure is not null)
         {
             ExceptionDispatchInfo.Throw(claimFailure);
@@ -98,40 +125,81 @@ internal sealed partial class RefreshRunner(RefreshStore store, FeedRefresher re
     {
         try
         {
-            using (await _hosts.EnterAsync(feed.Url, cancellationToken))
+            if (!await store.RenewAsync(feed.Id, Owner, time.GetUtcNow(), options.Lease, cancellationToken))
             {
-                return await refresher.RefreshAsync(feed, Owner, cancellationToken);
+                return new RefreshOutcome(feed.Id, feed.Url, RefreshResult.LostClaim, 0, 0, "Another worker took this feed over while it waited; it was skipped.", time.GetUtcNow());
             }
+            return await refresher.RefreshAsync(feed, Owner, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await ReleaseQuietlyAsync(feed);
             throw;
         }
         catch (Exception e)
         {
-            // A bug or a database outage: this feed's claim is given back (it would expire anyway) and the round goes on.
-            LogUnexpectedFailure(log, e, feed.Id, feed.Url);
-            await ReleaseQuietlyAsync(feed);
-            return new RefreshOutcome(feed.Id, feed.Url, RefreshResult.Failed, 0, 0, $"Internal error while refreshing: {e.Message}", time.GetUtcNow());
+            // A bug or bad data the database refuses: recorded against the feed like any failure, so it backs off
+            // and the user sees why, instead of being retried at once forever.
+            LogUnexpectedFailure(log, e, feed.Id, UrlText.Redact(feed.Url));
+            try
+            {
+                return await refresher.RecordInternalErrorAsync(feed, Owner, e, cancellationToken);
+            }
+            catch (Exception recording)
+            {
+                LogRecordingFailure(log, recording, feed.Id);
+                return new RefreshOutcome(feed.Id, feed.Url, RefreshResult.Failed, 0, 0, $"Internal error while refreshing: {e.Message}", time.GetUtcNow());
+            }
         }
     }
 
-    private async Task ReleaseQuietlyAsync(FeedToFetch feed)
+    private async Task ReleaseLeftoversAsync()
     {
         try
         {
-            await store.ReleaseAsync(feed.Id, Owner, CancellationToken.None);
+            await store.ReleaseAllAsync(Owner, CancellationToken.None);
         }
         catch (Exception e)
         {
-            LogReleaseFailure(log, e, feed.Id);
+            LogReleaseFailure(log, e);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing feed {FeedId} ({Url}) failed unexpectedly")]
     private static partial void LogUnexpectedFailure(ILogger logger, Exception exception, long feedId, string url);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the claim on feed {FeedId}; it expires by itself")]
-    private static partial void LogReleaseFailure(ILogger logger, Exception exception, long feedId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not record the failure of feed {FeedId}; its claim expires by itself")]
+    private static partial void LogRecordingFailure(ILogger logger, Exception exception, long feedId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not give back this process's claims; they expire by themselves")]
+    private static partial void LogReleaseFailure(ILogger logger, Exception exception);
+
+    /// <summary>Room for claimed feeds that are not finished yet.</summary>
+    private sealed class Room(int size) : IDisposable
+    {
+        private readonly SemaphoreSlim _slots = new(size, size);
+
+        /// <summary>Waits for at least one free slot and takes every free one, up to <c>size / 2</c>: the size of the next claim.</summary>
+        public async Task<int> TakeAsync(CancellationToken cancellationToken)
+        {
+            await _slots.WaitAsync(cancellationToken);
+            var taken = 1;
+            while (taken < size / 2 && _slots.Wait(0, CancellationToken.None))
+            {
+                taken++;
+            }
+            return taken;
+        }
+
+        public Task TakeOneAsync(CancellationToken cancellationToken) => _slots.WaitAsync(cancellationToken);
+
+        public void Return(int slots)
+        {
+            if (slots > 0)
+            {
+                _slots.Release(slots);
+            }
+        }
+
+        public void Dispose() => _slots.Dispose();
+    }
 }

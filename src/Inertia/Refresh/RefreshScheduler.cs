@@ -1,3 +1,4 @@
+using Inertia.Fetching;
 using Inertia.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,7 +27,7 @@ internal sealed partial class RefreshScheduler(RefreshRunner runner, RetentionSt
                 {
                     if (outcome.Result is RefreshResult.Failed or RefreshResult.Gone)
                     {
-                        LogFeedProblem(log, outcome.FeedId, outcome.Url, outcome.Error);
+                        LogFeedProblem(log, outcome.FeedId, UrlText.Redact(outcome.Url), outcome.Error);
                     }
                 }, stoppingToken);
                 if (refreshed > 0)

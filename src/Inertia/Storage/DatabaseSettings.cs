@@ -3,22 +3,13 @@ using Npgsql;
 
 namespace Inertia.Storage;
 
-/// <summary>Which database engine holds Inertia's data.</summary>
-internal enum DatabaseEngine
-{
-    /// <summary>An embedded SQLite file: the default, for one small box.</summary>
-    Sqlite,
-    /// <summary>A PostgreSQL server, shared by several Inertia processes.</summary>
-    Postgres,
-}
-
 /// <summary>
 /// Where the data lives, from <c>--data</c>/<c>INERTIA_DATA</c> and <c>--database</c>/<c>INERTIA_DATABASE</c>.
 /// Without a database setting, data is an SQLite file <c>inertia.db</c> in the data folder (default <c>./data</c>).
 /// A database setting may be a PostgreSQL URL (<c>postgres://user:password@host:5432/name</c>), a Npgsql
 /// connection string (<c>Host=…;Database=…</c>), <c>sqlite:PATH</c>, or a path to an SQLite file.
 /// </summary>
-internal sealed record DatabaseSettings(DatabaseEngine Engine, string ConnectionString, string DataFolder)
+internal sealed record DatabaseSettings(DatabaseEngine Engine, string ConnectionString)
 {
     public const string DefaultDataFolder = "data";
 
@@ -28,18 +19,18 @@ internal sealed record DatabaseSettings(DatabaseEngine Engine, string Connection
         var setting = NonEmpty(database) ?? NonEmpty(Environment.GetEnvironmentVariable("INERTIA_DATABASE"));
         if (setting is null)
         {
-            return Sqlite(Path.Combine(folder, "inertia.db"), folder);
+            return Sqlite(Path.Combine(folder, "inertia.db"));
         }
         if (setting.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || setting.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
         {
-            return new DatabaseSettings(DatabaseEngine.Postgres, FromPostgresUrl(new Uri(setting)), folder);
+            return new DatabaseSettings(DatabaseEngine.Postgres, FromPostgresUrl(new Uri(setting)));
         }
         if (setting.Contains("Host=", StringComparison.OrdinalIgnoreCase) || setting.Contains("Server=", StringComparison.OrdinalIgnoreCase))
         {
-            return new DatabaseSettings(DatabaseEngine.Postgres, new NpgsqlConnectionStringBuilder(setting).ConnectionString, folder);
+            return new DatabaseSettings(DatabaseEngine.Postgres, new NpgsqlConnectionStringBuilder(setting).ConnectionString);
         }
         var path = setting.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? setting[7..] : setting;
-        return Sqlite(Path.GetFullPath(path, folder), folder);
+        return Sqlite(Path.GetFullPath(path, folder));
     }
 
     /// <summary>A description for messages, without any password.</summary>
@@ -47,10 +38,9 @@ internal sealed record DatabaseSettings(DatabaseEngine Engine, string Connection
         ? $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}"
         : $"PostgreSQL {new NpgsqlConnectionStringBuilder(ConnectionString) { Password = null }.Host}/{new NpgsqlConnectionStringBuilder(ConnectionString).Database}";
 
-    private static DatabaseSettings Sqlite(string file, string folder) => new(
+    private static DatabaseSettings Sqlite(string file) => new(
         DatabaseEngine.Sqlite,
-        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ConnectionString,
-        folder);
+        new SqliteConnectionStringBuilder { DataSource = file, Pooling = true, DefaultTimeout = 30 }.ConnectionString);
 
     private static string FromPostgresUrl(Uri url)
     {

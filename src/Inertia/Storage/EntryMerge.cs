@@ -10,45 +10,59 @@ namespace Inertia.Storage;
 /// <summary>
 /// Merges a fetched feed's entries into the stored ones: a new entry is inserted (and is unread for every
 /// subscriber); an entry seen again is updated in place only when what it says changed (a hash of its
-/// fields tells); entries that dropped out of the feed are kept. Identity is the parser's entry id, unique
-/// per feed, so nothing is ever duplicated.
+/// fields tells), keeping its read and starred state; entries that dropped out of the feed are kept.
+/// Identity is the parser's entry id, unique per feed, so nothing is ever duplicated. Every entry the
+/// document lists is marked seen, which retention respects.
 /// </summary>
 internal static class EntryMerge
 {
     private const int Chunk = 200;
-    private const string InsertSql =
-        $"INSERT INTO entries ({Columns}) VALUES (@f, @g, @u, @t, @a, @s, @c, @p, @up, @cr, @ch, @cat, @enc, @cu, @img, @l, @h) ON CONFLICT (feed_id, guid) DO NOTHING RETURNING id";
-    private const string Columns = "feed_id, guid, url, title, authors, summary, content, published_at, updated_at, created_at, changed_at, categories, enclosures, comments_url, image_url, language, hash";
+    private const string Columns = "feed_id, guid, url, title, authors, summary, content, published_at, updated_at, created_at, changed_at, last_seen_at, categories, enclosures, comments_url, image_url, language, hash";
 
-    public static async Task<MergeResult> MergeAsync(Database database, DbConnection connection, DbTransaction transaction, long feedId, IReadOnlyList<Entry> entries, DateTimeOffset now, CancellationToken cancellationToken)
+    private const string InsertSql =
+        $"INSERT INTO entries ({Columns}) VALUES (@f, @g, @u, @t, @a, @s, @c, @p, @up, @now, @now, @now, @cat, @enc, @cu, @img, @l, @h) ON CONFLICT (feed_id, guid) DO NOTHING RETURNING id";
+
+    /// <summary>Turns parsed entries into rows (hashing and serializing) before any database work, outside SQLite's single writer.</summary>
+    public static List<Row> Prepare(IReadOnlyList<Entry> entries, DateTimeOffset now) => entries.Select(e => new Row(e, now)).ToList();
+
+    public static async Task<MergeResult> MergeAsync(Database database, DbConnection connection, DbTransaction transaction, long feedId, List<Row> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inserted = 0;
         var updated = 0;
-        for (var start = 0; start < entries.Count; start += Chunk)
+        for (var start = 0; start < rows.Count; start += Chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var chunk = entries.Skip(start).Take(Chunk).Select(e => new Row(feedId, e, now)).ToList();
+            var chunk = rows.GetRange(start, Math.Min(Chunk, rows.Count - start));
+            var guids = chunk.Select(r => r.Guid).ToList();
             var known = (await connection.QueryAsync<(string Guid, long Id, string Hash)>(
                     $"SELECT guid, id, hash FROM entries WHERE feed_id = @feedId AND {database.InList("guid", "@guids")}",
-                    new { feedId, guids = chunk.Select(r => r.Guid).ToList() }, transaction))
+                    new { feedId, guids }, transaction))
                 .ToDictionary(k => k.Guid, StringComparer.Ordinal);
-            var fresh = chunk.Where(r => !known.ContainsKey(r.Guid)).ToList();
+            if (known.Count > 0)
+            {
+                await connection.ExecuteAsync(
+                    $"UPDATE entries SET last_seen_at = @now WHERE feed_id = @feedId AND {database.InList("guid", "@seen")}",
+                    new { now, feedId, seen = known.Keys.ToList() }, transaction);
+            }
             foreach (var changed in chunk.Where(r => known.TryGetValue(r.Guid, out var k) && k.Hash != r.Hash))
             {
+                // An entry without a date of its own keeps the date it was first stored with.
                 await connection.ExecuteAsync(
                     """
                     UPDATE entries SET url = @Url, title = @Title, authors = @Authors, summary = @Summary, content = @Content,
-                        published_at = @PublishedAt, updated_at = @UpdatedAt, changed_at = @ChangedAt, categories = @Categories,
-                        enclosures = @Enclosures, comments_url = @CommentsUrl, image_url = @ImageUrl, language = @Language, hash = @Hash
+                        published_at = CASE WHEN @HasDate THEN @PublishedAt ELSE published_at END, updated_at = @UpdatedAt, changed_at = @now,
+                        categories = @Categories, enclosures = @Enclosures, comments_url = @CommentsUrl, image_url = @ImageUrl,
+                        language = @Language, hash = @Hash
                     WHERE id = @id
                     """,
-                    new { id = known[changed.Guid].Id, changed.Url, changed.Title, changed.Authors, changed.Summary, changed.Content, changed.PublishedAt, changed.UpdatedAt, changed.ChangedAt, changed.Categories, changed.Enclosures, changed.CommentsUrl, changed.ImageUrl, changed.Language, changed.Hash },
+                    new { id = known[changed.Guid].Id, changed.Url, changed.Title, changed.Authors, changed.Summary, changed.Content, changed.HasDate, changed.PublishedAt, changed.UpdatedAt, now, changed.Categories, changed.Enclosures, changed.CommentsUrl, changed.ImageUrl, changed.Language, changed.Hash },
                     transaction);
                 updated++;
             }
+            var fresh = chunk.Where(r => !known.ContainsKey(r.Guid)).ToList();
             if (fresh.Count > 0)
             {
-                var ids = await InsertAsync(connection, transaction, fresh, cancellationToken);
+                var ids = await InsertAsync(connection, transaction, feedId, fresh, now, cancellationToken);
                 await connection.ExecuteAsync(
                     $"""
                     INSERT INTO entry_states (user_id, entry_id, feed_id)
@@ -68,7 +82,7 @@ internal static class EntryMerge
     /// (PostgreSQL), all rows go in one round trip; SQLite, in-process, re-binds one prepared statement per
     /// row. Either is far cheaper than one multi-row statement parsed and planned afresh for every feed.
     /// </summary>
-    private static async Task<List<long>> InsertAsync(DbConnection connection, DbTransaction transaction, List<Row> rows, CancellationToken cancellationToken)
+    private static async Task<List<long>> InsertAsync(DbConnection connection, DbTransaction transaction, long feedId, List<Row> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = new List<long>(rows.Count);
         if (connection.CanCreateBatch)
@@ -79,7 +93,7 @@ internal static class EntryMerge
             {
                 var command = batch.CreateBatchCommand();
                 command.CommandText = InsertSql;
-                foreach (var (name, value) in row.Values())
+                foreach (var (name, value) in row.Values(feedId, now))
                 {
                     var parameter = command.CreateParameter();
                     parameter.ParameterName = name;
@@ -102,7 +116,7 @@ internal static class EntryMerge
         await using var single = connection.CreateCommand();
         single.Transaction = transaction;
         single.CommandText = InsertSql;
-        foreach (var (name, _) in rows[0].Values())
+        foreach (var (name, _) in rows[0].Values(feedId, now))
         {
             var parameter = single.CreateParameter();
             parameter.ParameterName = name;
@@ -111,7 +125,7 @@ internal static class EntryMerge
         foreach (var row in rows)
         {
             var i = 0;
-            foreach (var (_, value) in row.Values())
+            foreach (var (_, value) in row.Values(feedId, now))
             {
                 single.Parameters[i++].Value = value ?? DBNull.Value;
             }
@@ -124,11 +138,10 @@ internal static class EntryMerge
     }
 
     /// <summary>An entry as stored; lists are JSON text.</summary>
-    private sealed class Row
+    internal sealed class Row
     {
-        public Row(long feedId, Entry entry, DateTimeOffset now)
+        public Row(Entry entry, DateTimeOffset now)
         {
-            FeedId = feedId;
             Guid = entry.Id;
             Url = entry.Link;
             Title = entry.Title;
@@ -136,10 +149,10 @@ internal static class EntryMerge
             Summary = entry.Summary;
             Content = entry.Content;
             // Entries without a date sort by when they were first seen; dates in the future are not believed.
-            var published = entry.Published ?? entry.Updated ?? now;
-            PublishedAt = published > now ? now : published;
+            var published = entry.Published ?? entry.Updated;
+            HasDate = published is not null;
+            PublishedAt = published is null || published > now ? now : published.Value;
             UpdatedAt = entry.Updated;
-            ChangedAt = now;
             Categories = entry.Categories.Count == 0 ? null : JsonSerializer.Serialize(entry.Categories, StorageJson.Default.IReadOnlyListString);
             Enclosures = entry.Enclosures.Count == 0 ? null : JsonSerializer.Serialize(entry.Enclosures, StorageJson.Default.IReadOnlyListEnclosure);
             CommentsUrl = entry.CommentsUrl;
@@ -148,16 +161,15 @@ internal static class EntryMerge
             Hash = HashOf(entry);
         }
 
-        public long FeedId { get; }
         public string Guid { get; }
         public string? Url { get; }
         public string? Title { get; }
         public string? Authors { get; }
         public string? Summary { get; }
         public string? Content { get; }
+        public bool HasDate { get; }
         public DateTimeOffset PublishedAt { get; }
         public DateTimeOffset? UpdatedAt { get; }
-        public DateTimeOffset ChangedAt { get; }
         public string? Categories { get; }
         public string? Enclosures { get; }
         public string? CommentsUrl { get; }
@@ -165,10 +177,10 @@ internal static class EntryMerge
         public string? Language { get; }
         public string Hash { get; }
 
-        /// <summary>The insert statement's parameters, in its order; times as Unix milliseconds.</summary>
-        public IEnumerable<(string Name, object? Value)> Values()
+        /// <summary>The insert statement's parameters; times as Unix milliseconds.</summary>
+        public IEnumerable<(string Name, object? Value)> Values(long feedId, DateTimeOffset now)
         {
-            yield return ("@f", FeedId);
+            yield return ("@f", feedId);
             yield return ("@g", Guid);
             yield return ("@u", Url);
             yield return ("@t", Title);
@@ -177,8 +189,7 @@ internal static class EntryMerge
             yield return ("@c", Content);
             yield return ("@p", PublishedAt.ToUnixTimeMilliseconds());
             yield return ("@up", UpdatedAt?.ToUnixTimeMilliseconds());
-            yield return ("@cr", ChangedAt.ToUnixTimeMilliseconds());
-            yield return ("@ch", ChangedAt.ToUnixTimeMilliseconds());
+            yield return ("@now", now.ToUnixTimeMilliseconds());
             yield return ("@cat", Categories);
             yield return ("@enc", Enclosures);
             yield return ("@cu", CommentsUrl);

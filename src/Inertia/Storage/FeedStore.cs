@@ -7,19 +7,22 @@ internal sealed class FeedStore(Database database)
 {
     /// <summary>
     /// The feed stored under <paramref name="url"/>, created if there is none (then <c>Created</c> is true).
-    /// A new feed is due at once, with <paramref name="initialInterval"/> until its publishing frequency is known.
+    /// A new feed is due at once, with <paramref name="initialInterval"/> until its publishing frequency is
+    /// known; given a <paramref name="claim"/>, a new feed is born claimed by that owner, so that no worker
+    /// fetches it before the one who created it has stored its first entries.
     /// </summary>
-    public Task<(long Id, bool Created)> GetOrCreateAsync(string url, DateTimeOffset now, TimeSpan initialInterval, CancellationToken cancellationToken = default) =>
+    public Task<(long Id, bool Created)> GetOrCreateAsync(string url, DateTimeOffset now, TimeSpan initialInterval, FeedClaim? claim = null, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
             var created = await connection.ExecuteScalarAsync<long?>(
                 """
-                INSERT INTO feeds (url, created_at, next_check_at, check_interval_seconds)
-                VALUES (@url, @now, @now, @interval)
+                INSERT INTO feeds (url, created_at, next_check_at, check_interval_seconds, lease_owner, lease_until)
+                VALUES (@url, @now, @now, @interval, @owner, @until)
                 ON CONFLICT (url) DO NOTHING
                 RETURNING id
                 """,
-                new { url, now, interval = (int)initialInterval.TotalSeconds }, transaction);
+                new { url, now, interval = (int)initialInterval.TotalSeconds, owner = claim?.Owner, until = claim is null ? (DateTimeOffset?)null : now + claim.Lease },
+                transaction);
             return created is { } id
                 ? (id, true)
                 : (await connection.ExecuteScalarAsync<long>("SELECT id FROM feeds WHERE url = @url", new { url }, transaction), false);

@@ -28,10 +28,15 @@ internal static class Migrator
         {
             await connection.ExecuteAsync(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
-            var applied = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations")).ToHashSet();
-            foreach (var script in scripts.Where(s => !applied.Contains(s.Version)))
+            foreach (var script in scripts)
             {
+                // Checked inside the script's own transaction (on SQLite an immediate one, which takes the write
+                // lock), so that processes starting together on a new database apply each script once.
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                if (await connection.ExecuteScalarAsync<int?>("SELECT version FROM schema_migrations WHERE version = @Version", new { script.Version }, transaction) is not null)
+                {
+                    continue;
+                }
                 await connection.ExecuteAsync(script.Sql, transaction: transaction);
                 await connection.ExecuteAsync(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @now)",

@@ -12,28 +12,33 @@ internal sealed class SubscriptionStore(Database database)
     public Task<(long Id, bool Created)> SubscribeAsync(long userId, long feedId, string? folderTitle, string? title, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
-            var existing = await connection.ExecuteScalarAsync<long?>(
-                "SELECT id FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }, transaction);
-            if (existing is not null)
-            {
-                return (existing.Value, false);
-            }
+            // Lock the feed's row first. A refresh merging entries holds it too, so the two run one after the
+            // other: either the merge sees this subscription, or this sees the merged entries. Without it, on
+            // PostgreSQL, each could miss the other's uncommitted rows and the user would never get an entry.
+            await connection.ExecuteAsync("UPDATE feeds SET id = id WHERE id = @feedId", new { feedId }, transaction);
             long? folderId = null;
             if (!string.IsNullOrWhiteSpace(folderTitle))
             {
+                var folder = folderTitle.Trim();
                 await connection.ExecuteAsync(
-                    "INSERT INTO folders (user_id, title, created_at) VALUES (@userId, @folderTitle, @now) ON CONFLICT (user_id, title) DO NOTHING",
-                    new { userId, folderTitle = folderTitle.Trim(), now }, transaction);
+                    "INSERT INTO folders (user_id, title, created_at) VALUES (@userId, @folder, @now) ON CONFLICT (user_id, title) DO NOTHING",
+                    new { userId, folder, now }, transaction);
                 folderId = await connection.ExecuteScalarAsync<long>(
-                    "SELECT id FROM folders WHERE user_id = @userId AND title = @folderTitle", new { userId, folderTitle = folderTitle.Trim() }, transaction);
+                    "SELECT id FROM folders WHERE user_id = @userId AND title = @folder", new { userId, folder }, transaction);
             }
-            var id = await connection.ExecuteScalarAsync<long>(
+            var created = await connection.ExecuteScalarAsync<long?>(
                 """
                 INSERT INTO subscriptions (user_id, feed_id, folder_id, title, created_at)
                 VALUES (@userId, @feedId, @folderId, @title, @now)
+                ON CONFLICT (user_id, feed_id) DO NOTHING
                 RETURNING id
                 """,
                 new { userId, feedId, folderId, title = string.IsNullOrWhiteSpace(title) ? null : title.Trim(), now }, transaction);
+            if (created is null)
+            {
+                return (await connection.ExecuteScalarAsync<long>(
+                    "SELECT id FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }, transaction), false);
+            }
             await connection.ExecuteAsync(
                 """
                 INSERT INTO entry_states (user_id, entry_id, feed_id)
@@ -41,10 +46,10 @@ internal sealed class SubscriptionStore(Database database)
                 ON CONFLICT DO NOTHING
                 """,
                 new { userId, feedId }, transaction);
-            return (id, true);
+            return (created.Value, true);
         }, cancellationToken);
 
-    /// <summary>A user's subscriptions, by folder and then title.</summary>
+    /// <summary>A user's subscriptions: those outside folders first, then by folder, then by title.</summary>
     public Task<IReadOnlyList<Subscription>> ListAsync(long userId, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<Subscription>>(async c => (await c.QueryAsync<Subscription>(
             """
@@ -54,6 +59,6 @@ internal sealed class SubscriptionStore(Database database)
             JOIN feeds f ON f.id = s.feed_id
             LEFT JOIN folders fo ON fo.id = s.folder_id
             WHERE s.user_id = @userId
-            ORDER BY fo.title, COALESCE(s.title, f.title, f.url)
+            ORDER BY CASE WHEN fo.title IS NULL THEN 0 ELSE 1 END, fo.title, COALESCE(s.title, f.title, f.url)
             """, new { userId })).ToList(), cancellationToken);
 }

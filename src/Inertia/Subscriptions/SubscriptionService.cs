@@ -55,15 +55,17 @@ internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore fee
         {
             if (await feeds.FindByUrlAsync(candidate, cancellationToken) is { } existing)
             {
-                var (existingSubscription, created) = await subscriptions.SubscribeAsync(userId, existing.Id, folder, title, time.GetUtcNow(), cancellationToken);
-                return new SubscribeResult(SubscribeStatus.Subscribed, existingSubscription, existing.Id, title ?? existing.Title ?? discovered.Title, AlreadySubscribed: !created);
+                var (existingSubscription, isNew) = await subscriptions.SubscribeAsync(userId, existing.Id, folder, title, time.GetUtcNow(), cancellationToken);
+                return new SubscribeResult(SubscribeStatus.Subscribed, existingSubscription, existing.Id, title ?? existing.Title ?? discovered.Title, AlreadySubscribed: !isNew);
             }
         }
         var now = time.GetUtcNow();
-        var (feedId, _) = await feeds.GetOrCreateAsync(FeedAddress.Normalize(discovered.Url), now, RefreshPolicy.DefaultInterval, cancellationToken);
+        // A new feed is born claimed by this subscription, so that its first entries come from this very
+        // fetch and no worker fetches it meanwhile; a feed someone created just now is theirs to fill.
+        var (feedId, created) = await feeds.GetOrCreateAsync(FeedAddress.Normalize(discovered.Url), now, RefreshPolicy.DefaultInterval, new FeedClaim(ClaimOwner, FirstFetchLease), cancellationToken);
         var (subscriptionId, _) = await subscriptions.SubscribeAsync(userId, feedId, folder, title, now, cancellationToken);
         var newEntries = 0;
-        if (await refreshStore.ClaimAsync(feedId, ClaimOwner, now, FirstFetchLease, cancellationToken) is not null)
+        if (created)
         {
             var interval = policy.IntervalFor(discovered.Feed, discovered.Response.MaxAge, now);
             var change = new FetchStateChange

@@ -115,7 +115,7 @@ public sealed class DataCommandsTests
         var badDatabase = await InertiaProcess.RunAsync("stats", "--database", "Host=127.0.0.1;Port=1;Username=x;Timeout=2");
 
         Assert.Equal("inertia user add: the user name \"ANN\" is taken.\n", taken.StandardError);
-        Assert.Contains("'a b'", badName.StandardError.Replace("' '", "'a b'", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Equal("inertia user add: A user name may hold letters, digits and . _ - @ only; ' ' is not allowed.\n", badName.StandardError);
         Assert.Contains("at least 8 characters", shortPassword.StandardError, StringComparison.Ordinal);
         Assert.Contains("there is no user \"nobody\"", unknownUser.StandardError, StringComparison.Ordinal);
         Assert.Contains("'not a network' is not a network", badNetwork.StandardError, StringComparison.Ordinal);
@@ -128,7 +128,7 @@ public sealed class DataCommandsTests
     {
         var data = Directory.CreateTempSubdirectory("inertia-serve-").FullName;
         var port = FreePort();
-        using var serve = InertiaProcess.Start("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}");
+        var (serve, _) = InertiaProcess.Start("serve", "--data", data, "--urls", $"http://127.0.0.1:{port}");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
@@ -153,7 +153,61 @@ public sealed class DataCommandsTests
         {
             serve.Kill(entireProcessTree: true);
             await serve.WaitForExitAsync();
+            serve.Dispose();
             Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Mistakes_outside_the_database_are_named_as_such()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await InertiaProcess.RunAsync(Args(test, "user", "add", "ann"));
+
+        var unknownFeed = await InertiaProcess.RunAsync(Args(test, "refresh", "--feed", "999"));
+        var missingFile = await InertiaProcess.RunAsync(Args(test, "import", "/nonexistent/list.opml", "--user", "ann"));
+        var badUrl = await InertiaProcess.RunAsync("parse", "http://");
+        var badDatabaseUrl = await InertiaProcess.RunAsync("stats", "--database", "postgres://u:p@localhost:99999/x");
+
+        Assert.Equal((1, "inertia refresh: there is no feed 999 (inertia stats counts them; export lists the subscribed ones).\n"), (unknownFeed.ExitCode, unknownFeed.StandardError));
+        Assert.Equal(1, missingFile.ExitCode);
+        Assert.StartsWith("inertia import: Could not find", missingFile.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("database", missingFile.StandardError, StringComparison.Ordinal);
+        Assert.Equal((1, "inertia parse: \"http://\" is not a valid URL.\n"), (badUrl.ExitCode, badUrl.StandardError));
+        Assert.Equal(1, badDatabaseUrl.ExitCode);
+        Assert.StartsWith("inertia stats: ", badDatabaseUrl.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", badDatabaseUrl.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_worker_refreshes_without_listening()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var server = await FeedsAsync();
+        var opml = Path.Combine(Path.GetTempPath(), $"inertia-{Guid.NewGuid():N}.opml");
+        await File.WriteAllTextAsync(opml, $"<opml version=\"2.0\"><body><outline text=\"A\" xmlUrl=\"{server.Url("/a.xml")}\"/></body></opml>");
+        await InertiaProcess.RunAsync(Args(test, "user", "add", "ann"));
+        await InertiaProcess.RunAsync(Args(test, "import", opml, "--user", "ann", "--no-fetch"));
+        var port = FreePort();
+        var (worker, output) = InertiaProcess.Start(Args(test, "serve", "--role", "worker", "--urls", $"http://127.0.0.1:{port}", "--allow-network", "127.0.0.1"));
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(await InertiaProcess.RunAsync(Args(test, "stats", "--json"))).StandardOutput.Contains("\"entries\":3", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the worker did not refresh the feed within 30 s:\n{output}");
+                await Task.Delay(300);
+            }
+            using var client = new TcpClient();
+            await Assert.ThrowsAnyAsync<SocketException>(() => client.ConnectAsync(System.Net.IPAddress.Loopback, port));
+            Assert.False(worker.HasExited);
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+            worker.Dispose();
+            File.Delete(opml);
         }
     }
 

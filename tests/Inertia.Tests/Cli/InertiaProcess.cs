@@ -14,12 +14,29 @@ internal static class InertiaProcess
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"inertia {string.Join(' ', arguments)} did not finish within 2 minutes");
+        }
         return new Result(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts a long-running command (serve); the caller stops it.</summary>
-    public static Process Start(params string[] arguments) => Process.Start(StartInfo(arguments))!;
+    /// <summary>Starts a long-running command (serve); the caller stops it. Its output is read (and kept) so that it never blocks on a full pipe.</summary>
+    public static (Process Process, StringBuilder Output) Start(params string[] arguments)
+    {
+        var process = Process.Start(StartInfo(arguments))!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, output);
+    }
 
     private static ProcessStartInfo StartInfo(string[] arguments)
     {

@@ -252,4 +252,78 @@ public sealed class FeedRefresherTests
         Assert.True(longest > 20_000, $"longest content {longest}");
         Assert.Equal("The Cloudflare Blog", (await harness.FeedAsync(feedId)).Title);
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_permanent_redirect_answered_304_still_moves_the_feed(string engine)
+    {
+        var moved = false;
+        await using var server = await TestWebServer.StartAsync((app, s) =>
+        {
+            app.MapGet("/old", (HttpContext context) =>
+            {
+                if (moved)
+                {
+                    return Results.Redirect(s.Url("/new").AbsoluteUri, permanent: true);
+                }
+                context.Response.Headers.ETag = "\"v1\"";
+                return Results.Bytes(Rss(("a", "A")), "application/rss+xml");
+            });
+            app.MapGet("/new", (HttpContext context) =>
+                context.Request.Headers.IfNoneMatch == "\"v1\"" ? Results.StatusCode(304) : Results.Bytes(Rss(("a", "A")), "application/rss+xml"));
+        });
+        await using var harness = await RefreshHarness.CreateAsync(engine);
+        var feedId = await harness.FollowAsync(server.Url("/old"));
+
+        await harness.RefreshAsync(feedId);
+        moved = true;
+        var outcome = await harness.RefreshAsync(feedId);
+
+        Assert.Equal(RefreshResult.NotModified, outcome.Result);
+        Assert.Equal(server.Url("/new").AbsoluteUri, (await harness.FeedAsync(feedId)).Url);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Data_the_database_refuses_is_a_recorded_failure_that_backs_off(string engine)
+    {
+        await using var server = await TestWebServer.StartAsync((app, _) => app.MapGet("/feed", () => Results.Bytes(Rss(("a", "A")), "application/rss+xml")));
+        await using var harness = await RefreshHarness.CreateAsync(engine);
+        var feedId = await harness.FollowAsync(server.Url("/feed"));
+        await harness.Database.WriteAsync((c, t) => c.ExecuteAsync(engine == "sqlite"
+            ? "CREATE TRIGGER refuse BEFORE INSERT ON entries BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
+            : """
+              CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql;
+              CREATE TRIGGER refuse BEFORE INSERT ON entries FOR EACH ROW EXECUTE FUNCTION refuse();
+              """, transaction: t));
+        var before = DateTimeOffset.UtcNow;
+
+        var outcome = await harness.RefreshAsync(feedId);
+
+        Assert.Equal(RefreshResult.Failed, outcome.Result);
+        var feed = await harness.FeedAsync(feedId);
+        Assert.Equal(1, feed.ErrorCount);
+        Assert.Contains("refused by the test", feed.LastError, StringComparison.Ordinal);
+        Assert.True(feed.NextCheckAt >= before.AddMinutes(7), $"next check {feed.NextCheckAt}: a failing feed must back off, not be retried at once");
+        Assert.Empty(await harness.Store.ClaimDueAsync("other", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), 10));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Control_characters_in_a_json_feed_do_not_stop_it_being_stored(string engine)
+    {
+        var json = Encoding.UTF8.GetBytes("""
+            {"version": "https://jsonfeed.org/version/1.1", "title": "T\u0000",
+             "items": [{"id": "a\u0000b", "url": "https://e.example/a\u0000", "title": "x\u0001y", "tags": ["t\u0000"], "content_text": "c\u0000d"}]}
+            """);
+        await using var server = await TestWebServer.StartAsync((app, _) => app.MapGet("/feed", () => Results.Bytes(json, "application/feed+json")));
+        await using var harness = await RefreshHarness.CreateAsync(engine);
+        var feedId = await harness.FollowAsync(server.Url("/feed"));
+
+        var outcome = await harness.RefreshAsync(feedId);
+
+        Assert.Equal((RefreshResult.Updated, 1), (outcome.Result, outcome.NewEntries));
+        var stored = await harness.Database.ReadAsync(c => c.QuerySingleAsync<(string Guid, string Title)>("SELECT guid, title FROM entries"));
+        Assert.Equal(("ab", "xy"), stored);
+    }
 }

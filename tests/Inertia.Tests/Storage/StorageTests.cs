@@ -242,8 +242,8 @@ public sealed class StorageTests
             entries.Add(Entry($"e{i}", published: Now.AddDays(-5 * i)));
         }
         await StoreAsync(test.Database, feedId, Parsed([.. entries]));
-        // A smaller document afterwards, so that "as many as the latest document holds" does not keep them all.
-        await StoreAsync(test.Database, feedId, Parsed(entries[0]));
+        // A later fetch lists only the newest entry: the others are no longer in the feed, so retention may go by age.
+        await StoreAsync(test.Database, feedId, Parsed(entries[0]), Now.AddMinutes(1));
         await test.Database.WriteAsync((c, t) => c.ExecuteAsync(
             """
             UPDATE entry_states SET is_read = @yes WHERE entry_id IN (SELECT id FROM entries WHERE guid IN ('e20', 'e55', 'e57'));
@@ -276,7 +276,7 @@ public sealed class StorageTests
             Entry("unread-70", published: Now.AddDays(-70)),
             Entry("read-30", published: Now.AddDays(-30)),
             Entry("unread-200", published: Now.AddDays(-200))));
-        await StoreAsync(test.Database, feedId, Parsed(Entry("new", published: Now)));
+        await StoreAsync(test.Database, feedId, Parsed(Entry("new", published: Now)), Now.AddMinutes(1));
         await test.Database.WriteAsync((c, t) => c.ExecuteAsync(
             "UPDATE entry_states SET is_read = @yes WHERE entry_id IN (SELECT id FROM entries WHERE guid LIKE 'read-%')", new { yes = true }, t));
 
@@ -299,5 +299,84 @@ public sealed class StorageTests
         var stats = await new StatsStore(test.Database).ReadAsync();
 
         Assert.Equal(new Stats { Users = 1, Feeds = 2, Subscriptions = 1, Entries = 2, Unread = 2, FeedsInError = 1 }, stats);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_subscription_racing_a_merge_still_gets_every_entry(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine);
+        var (_, feedId) = await SubscribedAsync(test.Database);
+        var bob = await UserAsync(test.Database, "bob");
+        // A merge in progress on another connection: it holds the feed's row and has inserted an entry, uncommitted.
+        await using var merging = await test.Database.OpenConnectionAsync(CancellationToken.None);
+        await using var transaction = await merging.BeginTransactionAsync();
+        await merging.ExecuteAsync("UPDATE feeds SET id = id WHERE id = @feedId", new { feedId }, transaction);
+        await merging.ExecuteAsync(
+            "INSERT INTO entries (feed_id, guid, published_at, created_at, changed_at, last_seen_at, hash) VALUES (@feedId, 'racing', 0, 0, 0, 0, 'h')",
+            new { feedId }, transaction);
+
+        // On its own thread: SQLite waits for a lock synchronously.
+        var subscribing = Task.Run(() => new SubscriptionStore(test.Database).SubscribeAsync(bob, feedId, null, null, Now));
+        await Task.Delay(300);
+        Assert.False(subscribing.IsCompleted, "the subscription must wait for the merge that holds the feed");
+        await transaction.CommitAsync();
+        await subscribing;
+
+        Assert.Equal(1, await CountAsync(test.Database, "SELECT COUNT(*) FROM entry_states WHERE user_id = @bob", new { bob }));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Processes_starting_together_apply_the_schema_once(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine);
+        var settings = engine == "sqlite"
+            ? DatabaseSettings.Resolve(Directory.CreateTempSubdirectory("inertia-race-").FullName, null)
+            : test.Settings;
+        var opened = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Database.OpenAsync(settings))));
+        try
+        {
+            Assert.All(opened, d => Assert.True(d.IsReadyAsync().Result));
+            Assert.Equal(1, await CountAsync(opened[0], "SELECT COUNT(*) FROM schema_migrations"));
+        }
+        finally
+        {
+            foreach (var database in opened)
+            {
+                await database.DisposeAsync();
+            }
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Entries_the_feed_still_lists_are_kept_however_old(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine);
+        var (_, feedId) = await SubscribedAsync(test.Database);
+        // A podcast listing every episode: all old, far more than the newest few kept per feed.
+        var episodes = Enumerable.Range(0, 30).Select(i => Entry($"ep{i}", published: Now.AddDays(-400 - i))).ToArray();
+        await StoreAsync(test.Database, feedId, Parsed(episodes));
+        await StoreAsync(test.Database, feedId, Parsed(episodes), Now.AddMinutes(1));
+
+        var deleted = await new RetentionStore(test.Database).PruneAsync(new RetentionPolicy { KeepPerFeed = 5 }, Now.AddMinutes(2));
+
+        Assert.Equal(0, deleted);
+        Assert.Equal(30, await CountAsync(test.Database, "SELECT COUNT(*) FROM entries"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task An_undated_entry_keeps_its_first_date_when_it_changes(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine);
+        var (_, feedId) = await SubscribedAsync(test.Database);
+        var undated = Entry("u") with { Published = null };
+        await StoreAsync(test.Database, feedId, Parsed(undated));
+        await StoreAsync(test.Database, feedId, Parsed(undated with { Title = "Edited" }), Now.AddDays(3));
+
+        var stored = await test.Database.ReadAsync(c => c.QuerySingleAsync<(string Title, long PublishedAt)>("SELECT title, published_at FROM entries"));
+        Assert.Equal(("Edited", Now.ToUnixTimeMilliseconds()), stored);
     }
 }

@@ -52,7 +52,7 @@ internal sealed class TestDatabase : IAsyncDisposable
             await admin.ExecuteAsync($"CREATE DATABASE {name}");
         }
         var connection = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, Pooling = true }.ConnectionString;
-        var postgres = new DatabaseSettings(DatabaseEngine.Postgres, connection, Path.GetTempPath());
+        var postgres = new DatabaseSettings(DatabaseEngine.Postgres, connection);
         return new TestDatabase(await Database.OpenAsync(postgres), null, name);
     }
 

@@ -3,7 +3,9 @@
 
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY,
-    username      TEXT    NOT NULL COLLATE NOCASE UNIQUE,
+    username      TEXT    NOT NULL,
+    -- The name folded to lower case by the application, so that both engines compare names alike.
+    username_key  TEXT    NOT NULL UNIQUE,
     password_hash TEXT    NOT NULL,
     is_admin      INTEGER NOT NULL DEFAULT 0,
     is_disabled   INTEGER NOT NULL DEFAULT 0,
@@ -28,14 +30,14 @@ CREATE TABLE feeds (
     language               TEXT,
     format                 TEXT,
     image_url              TEXT,
-    icon_url               TEXT,
-    last_entry_count       INTEGER NOT NULL DEFAULT 0,
     created_at             INTEGER NOT NULL,
     etag                   TEXT,
     last_modified          TEXT,
     body_hash              TEXT,
     last_fetched_at        INTEGER,
     last_success_at        INTEGER,
+    -- When a body was last parsed: entries seen then are still listed by the feed (retention keeps them).
+    last_parsed_at         INTEGER,
     next_check_at          INTEGER NOT NULL,
     check_interval_seconds INTEGER NOT NULL,
     error_count            INTEGER NOT NULL DEFAULT 0,
@@ -45,7 +47,8 @@ CREATE TABLE feeds (
     lease_owner            TEXT,
     lease_until            INTEGER
 );
-CREATE INDEX feeds_due ON feeds (next_check_at) WHERE is_gone = 0;
+-- Partial indexes use the same predicates as the queries (NOT is_gone), or SQLite will not use them.
+CREATE INDEX feeds_due ON feeds (next_check_at) WHERE NOT is_gone;
 
 -- A user's following of a feed: their own title, folder and settings.
 CREATE TABLE subscriptions (
@@ -73,6 +76,7 @@ CREATE TABLE entries (
     updated_at   INTEGER,
     created_at   INTEGER NOT NULL,
     changed_at   INTEGER NOT NULL,
+    last_seen_at INTEGER NOT NULL,
     categories   TEXT,
     enclosures   TEXT,
     comments_url TEXT,
@@ -94,6 +98,6 @@ CREATE TABLE entry_states (
     starred_at INTEGER,
     PRIMARY KEY (user_id, entry_id)
 ) WITHOUT ROWID;
-CREATE INDEX entry_states_unread ON entry_states (user_id, feed_id) WHERE is_read = 0;
-CREATE INDEX entry_states_starred ON entry_states (user_id, starred_at) WHERE is_starred = 1;
+CREATE INDEX entry_states_unread ON entry_states (user_id, feed_id) WHERE NOT is_read;
+CREATE INDEX entry_states_starred ON entry_states (user_id, starred_at) WHERE is_starred;
 CREATE INDEX entry_states_entry ON entry_states (entry_id);

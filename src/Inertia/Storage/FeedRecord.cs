@@ -1,15 +1,5 @@
 namespace Inertia.Storage;
 
-/// <summary>A user account.</summary>
-internal sealed record User
-{
-    public long Id { get; init; }
-    public required string Username { get; init; }
-    public bool IsAdmin { get; init; }
-    public bool IsDisabled { get; init; }
-    public DateTimeOffset CreatedAt { get; init; }
-}
-
 /// <summary>A feed as stored: what it is, and its fetch state.</summary>
 internal sealed record FeedRecord
 {
@@ -21,30 +11,17 @@ internal sealed record FeedRecord
     public string? Language { get; init; }
     public string? Format { get; init; }
     public string? ImageUrl { get; init; }
-    public string? IconUrl { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string? Etag { get; init; }
     public string? LastModified { get; init; }
     public string? BodyHash { get; init; }
     public DateTimeOffset? LastFetchedAt { get; init; }
     public DateTimeOffset? LastSuccessAt { get; init; }
+    public DateTimeOffset? LastParsedAt { get; init; }
     public DateTimeOffset NextCheckAt { get; init; }
     public int CheckIntervalSeconds { get; init; }
     public int ErrorCount { get; init; }
     public string? LastError { get; init; }
     public int? LastStatus { get; init; }
     public bool IsGone { get; init; }
-}
-
-/// <summary>A user's subscription, with the feed's title when the user has not given one.</summary>
-internal sealed record Subscription
-{
-    public long Id { get; init; }
-    public long UserId { get; init; }
-    public long FeedId { get; init; }
-    public long? FolderId { get; init; }
-    public string? FolderTitle { get; init; }
-    public required string Title { get; init; }
-    public required string FeedUrl { get; init; }
-    public string? SiteUrl { get; init; }
 }
