@@ -119,4 +119,32 @@ public class JsonFeedTests
         Assert.Equal(FeedParseError.Malformed, error.Error);
         Assert.Equal(2, error.Line);
     }
+
+    [Fact]
+    public void Control_characters_escaped_in_json_strings_are_removed_with_a_warning()
+    {
+        var feed = Parse.Unsanitized("""
+            {"version": "https://jsonfeed.org/version/1.1", "title": "T\u0000itle",
+             "items": [{"id": "a\u0000b\u001f", "title": "x\u0001y\uFFFF", "tags": ["t\u0008ag"], "content_text": "tab\tstays"}]}
+            """);
+        Assert.Equal("Title", feed.Title);
+        var entry = Assert.Single(feed.Entries);
+        Assert.Equal("ab", entry.Id);
+        Assert.Equal("xy", entry.Title);
+        Assert.Equal(["tag"], entry.Categories);
+        Assert.Contains("tab\tstays", entry.Content, StringComparison.Ordinal);
+        Assert.True(feed.Warned("control characters"));
+    }
+
+    [Fact]
+    public void A_lone_surrogate_escape_in_json_does_not_fail_the_feed()
+    {
+        var feed = Parse.Unsanitized("""
+            {"version": "https://jsonfeed.org/version/1.1", "title": "T",
+             "items": [{"id": "1", "title": "half \uD800 pair"}, {"id": "2", "title": "fine"}]}
+            """);
+        Assert.Equal(["1", "2"], feed.Entries.Select(e => e.Id));
+        Assert.Equal("fine", feed.Entries[1].Title);
+        Assert.DoesNotContain('\uD800', feed.Entries[0].Title ?? "");
+    }
 }
