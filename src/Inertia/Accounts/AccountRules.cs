@@ -8,30 +8,30 @@ internal static class AccountRules
     public const int MinimumPasswordLength = 8;
 
     /// <summary>The problem with a user name, or null: 1–64 letters, digits, '.', '_', '-' or '@'.</summary>
-    public static string? CheckUsername(string? username)
+    public static RuleProblem? CheckUsername(string? username)
     {
         if (string.IsNullOrWhiteSpace(username))
         {
-            return "A user name is required.";
+            return new RuleProblem("A user name is required.");
         }
         if (username.Length > 64)
         {
-            return "A user name has at most 64 characters.";
+            return new RuleProblem("A user name has at most {0} characters.", 64);
         }
         foreach (var c in username)
         {
             if (!(char.IsLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
             {
-                return $"A user name may hold letters, digits and . _ - @ only; '{c}' is not allowed.";
+                return new RuleProblem("A user name may hold letters, digits and . _ - @ only; '{0}' is not allowed.", c);
             }
         }
         return null;
     }
 
     /// <summary>The problem with a password, or null.</summary>
-    public static string? CheckPassword(string? password) =>
+    public static RuleProblem? CheckPassword(string? password) =>
         password is null || password.Length < MinimumPasswordLength
-            ? $"A password needs at least {MinimumPasswordLength} characters."
+            ? new RuleProblem("A password needs at least {0} characters.", MinimumPasswordLength)
             : null;
 
     /// <summary>A random password of 20 characters from an alphabet without look-alikes.</summary>

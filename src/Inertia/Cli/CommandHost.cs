@@ -3,8 +3,6 @@ using System.Data.Common;
 using Inertia.Fetching;
 using Inertia.Hosting;
 using Inertia.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Inertia.Cli;
 

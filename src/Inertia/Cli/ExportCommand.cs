@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Inertia.Feeds.Opml;
 using Inertia.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Cli;
 

@@ -5,7 +5,6 @@ using Inertia.Feeds.Opml;
 using Inertia.Refresh;
 using Inertia.Storage;
 using Inertia.Subscriptions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Cli;
 

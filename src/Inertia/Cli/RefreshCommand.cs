@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using Inertia.Refresh;
 using Inertia.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Cli;
 

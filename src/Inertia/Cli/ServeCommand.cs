@@ -1,12 +1,8 @@
 using System.CommandLine;
 using Inertia.Hosting;
+using Inertia.Icons;
 using Inertia.Refresh;
-using Inertia.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Inertia.Web;
 
 namespace Inertia.Cli;
 
@@ -37,23 +33,14 @@ internal static class ServeCommand
                 if (serveRole == "worker")
                 {
                     var worker = Host.CreateApplicationBuilder();
-                    worker.Services.AddInertia(database, fetchOptions).AddHostedService<RefreshScheduler>();
+                    worker.Services.AddInertia(database, fetchOptions).AddHostedService<RefreshScheduler>()
+                        .AddHostedService(provider => provider.GetRequiredService<IconRefresher>());
                     using var host = worker.Build();
                     await host.RunAsync(cancellationToken);
                     return 0;
                 }
                 var listen = result.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls;
-                var builder = WebApplication.CreateSlimBuilder();
-                builder.WebHost.UseUrls(listen);
-                builder.Services.AddInertia(database, fetchOptions);
-                if (serveRole == "all")
-                {
-                    builder.Services.AddHostedService<RefreshScheduler>();
-                }
-                await using var app = builder.Build();
-                app.MapGet("/healthz", () => Results.Text("ok"));
-                app.MapGet("/readyz", async (Database db, CancellationToken token) =>
-                    await db.IsReadyAsync(token) ? Results.Text("ready") : Results.Text("database unreachable or not migrated", statusCode: 503));
+                await using var app = WebApp.Build(database, fetchOptions, listen, background: serveRole == "all");
                 try
                 {
                     await app.StartAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using Inertia.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Cli;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Inertia.Subscriptions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Cli;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Inertia.Accounts;
 using Inertia.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Cli;
 
@@ -20,11 +19,11 @@ internal static class UserCommand
             var given = result.GetValue(password) is "-" ? (await Console.In.ReadLineAsync(token))?.TrimEnd('\r') : result.GetValue(password);
             if (AccountRules.CheckUsername(username) is { } badName)
             {
-                return await CommandHost.FailAsync("user add", badName);
+                return await CommandHost.FailAsync("user add", badName.ToString());
             }
             if (given is not null && AccountRules.CheckPassword(given) is { } badPassword)
             {
-                return await CommandHost.FailAsync("user add", badPassword);
+                return await CommandHost.FailAsync("user add", badPassword.ToString());
             }
             var secret = given ?? AccountRules.GeneratePassword();
             var isAdmin = result.GetValue(admin);

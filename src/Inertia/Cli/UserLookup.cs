@@ -1,5 +1,4 @@
 using Inertia.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Cli;
 

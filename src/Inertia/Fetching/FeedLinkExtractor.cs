@@ -1,8 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
-
 namespace Inertia.Fetching;
 
 /// <summary>Finds the feeds an HTML page announces (feed autodiscovery).</summary>
@@ -24,17 +19,13 @@ internal static class FeedLinkExtractor
     public static IReadOnlyList<FeedLink> Extract(ReadOnlyMemory<byte> html, string? contentType, Uri pageUrl)
     {
         ArgumentNullException.ThrowIfNull(pageUrl);
-        using var document = Parse(html, contentType);
-        var baseUrl = pageUrl;
-        if (document.QuerySelector("base[href]")?.GetAttribute("href") is { } baseHref && Uri.TryCreate(pageUrl, baseHref.Trim(), out var resolvedBase))
-        {
-            baseUrl = resolvedBase;
-        }
+        using var document = HtmlPage.Parse(html, contentType);
+        var baseUrl = HtmlPage.BaseUrl(document, pageUrl);
         var links = new List<FeedLink>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var element in document.QuerySelectorAll("link[rel][href][type]"))
         {
-            if (!HasRelation(element.GetAttribute("rel")!, "alternate"))
+            if (!HtmlPage.HasRelation(element.GetAttribute("rel")!, "alternate"))
             {
                 continue;
             }
@@ -54,46 +45,6 @@ internal static class FeedLinkExtractor
             }
         }
         return links;
-    }
-
-    // The HTTP charset outranks the page's own <meta charset>; without one, AngleSharp sniffs the bytes itself.
-    private static IHtmlDocument Parse(ReadOnlyMemory<byte> html, string? contentType)
-    {
-        var parser = new HtmlParser();
-        if (Charset(contentType) is { } encoding)
-        {
-            return parser.ParseDocument(encoding.GetString(html.Span));
-        }
-        using var stream = new MemoryStream(html.ToArray(), writable: false);
-        return parser.ParseDocument(stream);
-    }
-
-    private static Encoding? Charset(string? contentType)
-    {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || string.IsNullOrWhiteSpace(mediaType.CharSet))
-        {
-            return null;
-        }
-        try
-        {
-            return Encoding.GetEncoding(mediaType.CharSet.Trim('"', ' '));
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    private static bool HasRelation(string rel, string wanted)
-    {
-        foreach (var token in rel.Split([' ', '\t', '\n', '\r', '\f'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (token.Equals(wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static string MediaType(string type)

@@ -1,8 +1,8 @@
 using Inertia.Fetching;
+using Inertia.Icons;
 using Inertia.Refresh;
 using Inertia.Storage;
 using Inertia.Subscriptions;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Hosting;
 
@@ -25,10 +25,15 @@ internal static class InertiaServices
         services.AddSingleton<RefreshStore>();
         services.AddSingleton<RetentionStore>();
         services.AddSingleton<StatsStore>();
+        services.AddSingleton<EntryStore>();
+        services.AddSingleton<FolderStore>();
+        services.AddSingleton<IconStore>();
         services.AddSingleton<FeedRefresher>();
         services.AddSingleton<RefreshRunner>();
         services.AddSingleton(provider => new FeedDiscovery(provider.GetRequiredService<HttpFetcher>()));
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton(provider => new IconFinder(provider.GetRequiredService<HttpFetcher>()));
+        services.AddSingleton<IconRefresher>();
         return services;
     }
 }

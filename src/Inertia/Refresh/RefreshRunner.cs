@@ -3,7 +3,6 @@ using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Inertia.Fetching;
 using Inertia.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace Inertia.Refresh;
 

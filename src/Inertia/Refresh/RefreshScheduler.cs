@@ -1,7 +1,5 @@
 using Inertia.Fetching;
 using Inertia.Storage;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Inertia.Refresh;
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Inertia.Feeds;
+using Inertia.Feeds.Html;
 
 namespace Inertia.Storage;
 
@@ -17,10 +18,10 @@ namespace Inertia.Storage;
 internal static class EntryMerge
 {
     private const int Chunk = 200;
-    private const string Columns = "feed_id, guid, url, title, authors, summary, content, published_at, updated_at, created_at, changed_at, last_seen_at, categories, enclosures, comments_url, image_url, language, hash";
+    private const string Columns = "feed_id, guid, url, title, authors, summary, content, snippet, published_at, updated_at, created_at, changed_at, last_seen_at, categories, enclosures, comments_url, image_url, language, hash";
 
     private const string InsertSql =
-        $"INSERT INTO entries ({Columns}) VALUES (@f, @g, @u, @t, @a, @s, @c, @p, @up, @now, @now, @now, @cat, @enc, @cu, @img, @l, @h) ON CONFLICT (feed_id, guid) DO NOTHING RETURNING id";
+        $"INSERT INTO entries ({Columns}) VALUES (@f, @g, @u, @t, @a, @s, @c, @sn, @p, @up, @now, @now, @now, @cat, @enc, @cu, @img, @l, @h) ON CONFLICT (feed_id, guid) DO NOTHING RETURNING id";
 
     /// <summary>Turns parsed entries into rows (hashing and serializing) before any database work, outside SQLite's single writer.</summary>
     public static List<Row> Prepare(IReadOnlyList<Entry> entries, DateTimeOffset now) => entries.Select(e => new Row(e, now)).ToList();
@@ -49,14 +50,21 @@ internal static class EntryMerge
                 // An entry without a date of its own keeps the date it was first stored with.
                 await connection.ExecuteAsync(
                     """
-                    UPDATE entries SET url = @Url, title = @Title, authors = @Authors, summary = @Summary, content = @Content,
+                    UPDATE entries SET url = @Url, title = @Title, authors = @Authors, summary = @Summary, content = @Content, snippet = @Snippet,
                         published_at = CASE WHEN @HasDate THEN @PublishedAt ELSE published_at END, updated_at = @UpdatedAt, changed_at = @now,
                         categories = @Categories, enclosures = @Enclosures, comments_url = @CommentsUrl, image_url = @ImageUrl,
                         language = @Language, hash = @Hash
                     WHERE id = @id
                     """,
-                    new { id = known[changed.Guid].Id, changed.Url, changed.Title, changed.Authors, changed.Summary, changed.Content, changed.HasDate, changed.PublishedAt, changed.UpdatedAt, now, changed.Categories, changed.Enclosures, changed.CommentsUrl, changed.ImageUrl, changed.Language, changed.Hash },
+                    new { id = known[changed.Guid].Id, changed.Url, changed.Title, changed.Authors, changed.Summary, changed.Content, changed.Snippet, changed.HasDate, changed.PublishedAt, changed.UpdatedAt, now, changed.Categories, changed.Enclosures, changed.CommentsUrl, changed.ImageUrl, changed.Language, changed.Hash },
                     transaction);
+                if (changed.HasDate)
+                {
+                    // Lists are ordered by the copy of the date each reader's state row holds.
+                    await connection.ExecuteAsync(
+                        "UPDATE entry_states SET published_at = @PublishedAt WHERE entry_id = @id AND published_at <> @PublishedAt",
+                        new { id = known[changed.Guid].Id, changed.PublishedAt }, transaction);
+                }
                 updated++;
             }
             var fresh = chunk.Where(r => !known.ContainsKey(r.Guid)).ToList();
@@ -65,12 +73,12 @@ internal static class EntryMerge
                 var ids = await InsertAsync(connection, transaction, feedId, fresh, now, cancellationToken);
                 await connection.ExecuteAsync(
                     $"""
-                    INSERT INTO entry_states (user_id, entry_id, feed_id)
-                    SELECT s.user_id, e.id, e.feed_id FROM entries e JOIN subscriptions s ON s.feed_id = e.feed_id
+                    INSERT INTO entry_states (user_id, entry_id, feed_id, published_at, created_at)
+                    SELECT s.user_id, e.id, e.feed_id, e.published_at, @now FROM entries e JOIN subscriptions s ON s.feed_id = e.feed_id
                     WHERE e.feed_id = @feedId AND {database.InList("e.id", "@ids")}
                     ON CONFLICT DO NOTHING
                     """,
-                    new { feedId, ids }, transaction);
+                    new { feedId, ids, now }, transaction);
                 inserted += ids.Count;
             }
         }
@@ -140,6 +148,8 @@ internal static class EntryMerge
     /// <summary>An entry as stored; lists are JSON text.</summary>
     internal sealed class Row
     {
+        private const int SnippetLength = 300;
+
         public Row(Entry entry, DateTimeOffset now)
         {
             Guid = entry.Id;
@@ -148,6 +158,7 @@ internal static class EntryMerge
             Authors = entry.Authors.Count == 0 ? null : JsonSerializer.Serialize(entry.Authors, StorageJson.Default.IReadOnlyListPerson);
             Summary = entry.Summary;
             Content = entry.Content;
+            Snippet = (entry.Summary ?? entry.Content) is { } html && HtmlText.Snippet(html, SnippetLength) is { Length: > 0 } text ? text : null;
             // Entries without a date sort by when they were first seen; dates in the future are not believed.
             var published = entry.Published ?? entry.Updated;
             HasDate = published is not null;
@@ -167,6 +178,7 @@ internal static class EntryMerge
         public string? Authors { get; }
         public string? Summary { get; }
         public string? Content { get; }
+        public string? Snippet { get; }
         public bool HasDate { get; }
         public DateTimeOffset PublishedAt { get; }
         public DateTimeOffset? UpdatedAt { get; }
@@ -187,6 +199,7 @@ internal static class EntryMerge
             yield return ("@a", Authors);
             yield return ("@s", Summary);
             yield return ("@c", Content);
+            yield return ("@sn", Snippet);
             yield return ("@p", PublishedAt.ToUnixTimeMilliseconds());
             yield return ("@up", UpdatedAt?.ToUnixTimeMilliseconds());
             yield return ("@now", now.ToUnixTimeMilliseconds());

@@ -41,11 +41,11 @@ internal sealed class SubscriptionStore(Database database)
             }
             await connection.ExecuteAsync(
                 """
-                INSERT INTO entry_states (user_id, entry_id, feed_id)
-                SELECT @userId, e.id, e.feed_id FROM entries e WHERE e.feed_id = @feedId
+                INSERT INTO entry_states (user_id, entry_id, feed_id, published_at, created_at)
+                SELECT @userId, e.id, e.feed_id, e.published_at, @now FROM entries e WHERE e.feed_id = @feedId
                 ON CONFLICT DO NOTHING
                 """,
-                new { userId, feedId }, transaction);
+                new { userId, feedId, now }, transaction);
             return (created.Value, true);
         }, cancellationToken);
 
@@ -61,4 +61,70 @@ internal sealed class SubscriptionStore(Database database)
             WHERE s.user_id = @userId
             ORDER BY CASE WHEN fo.title IS NULL THEN 0 ELSE 1 END, fo.title, COALESCE(s.title, f.title, f.url)
             """, new { userId })).ToList(), cancellationToken);
+
+    /// <summary>A user's subscriptions with their unread counts and health, ordered by title.</summary>
+    public Task<IReadOnlyList<SubscriptionSummary>> SummariesAsync(long userId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<SubscriptionSummary>>(async c => (await c.QueryAsync<SubscriptionSummary>(
+            $"{SummarySelect} WHERE s.user_id = @userId ORDER BY LOWER(COALESCE(s.title, f.title, f.url))", new { userId })).ToList(), cancellationToken);
+
+    /// <summary>The user's subscription to a feed, or null when the user does not follow it.</summary>
+    public Task<SubscriptionSummary?> FindAsync(long userId, long feedId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<SubscriptionSummary?>(
+            $"{SummarySelect} WHERE s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId }), cancellationToken);
+
+    /// <summary>A followed feed's fetch state and entry count, or null when the user does not follow it.</summary>
+    public async Task<FeedStatus?> StatusAsync(long userId, long feedId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(userId, feedId, cancellationToken) is not { } subscription)
+        {
+            return null;
+        }
+        return await database.ReadAsync(async c =>
+        {
+            var feed = await c.QuerySingleAsync<FeedRecord>("SELECT * FROM feeds WHERE id = @feedId", new { feedId });
+            var count = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId });
+            var folder = subscription.FolderId is null ? null
+                : await c.ExecuteScalarAsync<string?>("SELECT title FROM folders WHERE id = @id", new { id = subscription.FolderId });
+            return new FeedStatus { Subscription = subscription, Feed = feed, EntryCount = count, FolderTitle = folder };
+        }, cancellationToken);
+    }
+
+    /// <summary>Gives a subscription the user's own title (null or blank: the feed's title again).</summary>
+    public Task<bool> RenameAsync(long userId, long feedId, string? title, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(
+            "UPDATE subscriptions SET title = @title WHERE user_id = @userId AND feed_id = @feedId",
+            new { userId, feedId, title = string.IsNullOrWhiteSpace(title) ? null : title.Trim() }, transaction) == 1, cancellationToken);
+
+    /// <summary>Moves a subscription into one of the user's folders, or out of folders (null); false when either is not the user's.</summary>
+    public Task<bool> MoveAsync(long userId, long feedId, long? folderId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) => await connection.ExecuteAsync(
+            """
+            UPDATE subscriptions SET folder_id = @folderId
+            WHERE user_id = @userId AND feed_id = @feedId
+              AND (@folderId IS NULL OR EXISTS (SELECT 1 FROM folders WHERE id = @folderId AND user_id = @userId))
+            """, new { userId, feedId, folderId }, transaction) == 1, cancellationToken);
+
+    /// <summary>Ends a subscription, with the user's read and starred states of the feed's entries. The feed and its entries stay for other subscribers.</summary>
+    public Task<bool> UnsubscribeAsync(long userId, long feedId, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync("DELETE FROM entry_states WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }, transaction);
+            return await connection.ExecuteAsync("DELETE FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }, transaction) == 1;
+        }, cancellationToken);
+
+    /// <summary>Makes every feed the user follows due now, so that the next refresh round fetches them; returns how many.</summary>
+    public Task<int> MakeDueAsync(long userId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+            """
+            UPDATE feeds SET next_check_at = @now
+            WHERE NOT is_gone AND next_check_at > @now AND id IN (SELECT feed_id FROM subscriptions WHERE user_id = @userId)
+            """, new { userId, now }, transaction), cancellationToken);
+
+    private const string SummarySelect =
+        """
+        SELECT s.id AS subscription_id, s.feed_id, s.folder_id, COALESCE(s.title, f.title, f.url) AS title, f.url AS feed_url, f.site_url,
+               s.unread_count, f.error_count, f.is_gone,
+               EXISTS (SELECT 1 FROM feed_icons i WHERE i.feed_id = s.feed_id) AS has_icon
+        FROM subscriptions s JOIN feeds f ON f.id = s.feed_id
+        """;
 }

@@ -1,3 +1,5 @@
+using Inertia.Accounts;
+
 namespace Inertia.Storage;
 
 /// <summary>A user account.</summary>
@@ -8,4 +10,9 @@ internal sealed record User
     public bool IsAdmin { get; init; }
     public bool IsDisabled { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Changes when the password changes or the account is disabled, ending the sessions issued before.</summary>
+    public string SecurityStamp { get; init; } = "";
+
+    public UserSettings Settings { get; init; } = new();
 }

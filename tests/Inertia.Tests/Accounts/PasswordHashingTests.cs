@@ -20,7 +20,7 @@ public class PasswordHashingTests
     [InlineData("a.b-c_d@e", null)]
     [InlineData("", "A user name is required.")]
     [InlineData("a/b", "A user name may hold letters, digits and . _ - @ only; '/' is not allowed.")]
-    public void User_names_are_checked(string name, string? problem) => Assert.Equal(problem, AccountRules.CheckUsername(name));
+    public void User_names_are_checked(string name, string? problem) => Assert.Equal(problem, AccountRules.CheckUsername(name)?.ToString());
 
     [Fact]
     public void Generated_passwords_are_long_and_different()

@@ -9,7 +9,17 @@ CREATE TABLE users (
     password_hash TEXT    NOT NULL,
     is_admin      BOOLEAN NOT NULL DEFAULT FALSE,
     is_disabled   BOOLEAN NOT NULL DEFAULT FALSE,
-    created_at    BIGINT  NOT NULL
+    created_at    BIGINT  NOT NULL,
+    -- Changes whenever the password changes or the account is disabled: sessions issued before end.
+    security_stamp TEXT   NOT NULL DEFAULT '',
+    -- Reading settings (see Accounts/UserSettings).
+    language          TEXT,
+    theme             TEXT    NOT NULL DEFAULT 'system',
+    entries_per_page  INTEGER NOT NULL DEFAULT 50,
+    oldest_first      BOOLEAN NOT NULL DEFAULT FALSE,
+    mark_read_on      TEXT    NOT NULL DEFAULT 'open',
+    show_read         BOOLEAN NOT NULL DEFAULT TRUE,
+    time_zone         TEXT    NOT NULL DEFAULT 'UTC'
 );
 
 CREATE TABLE folders (
@@ -45,7 +55,9 @@ CREATE TABLE feeds (
     last_status            INTEGER,
     is_gone                BOOLEAN NOT NULL DEFAULT FALSE,
     lease_owner            TEXT,
-    lease_until            BIGINT
+    lease_until            BIGINT,
+    -- When to look for the site's icon (again); NULL: never looked. feed_icons holds it once found.
+    icon_next_check_at     BIGINT
 );
 CREATE INDEX feeds_due ON feeds (next_check_at) WHERE NOT is_gone;
 
@@ -57,6 +69,8 @@ CREATE TABLE subscriptions (
     folder_id  BIGINT REFERENCES folders (id) ON DELETE SET NULL,
     title      TEXT,
     created_at BIGINT NOT NULL,
+    -- Kept by triggers on entry_states, so that counts cost nothing to show.
+    unread_count INTEGER NOT NULL DEFAULT 0,
     UNIQUE (user_id, feed_id)
 );
 CREATE INDEX subscriptions_feed ON subscriptions (feed_id);
@@ -71,6 +85,8 @@ CREATE TABLE entries (
     authors      TEXT,
     summary      TEXT,
     content      TEXT,
+    -- Plain text from the start of the summary or content, for lists.
+    snippet      TEXT,
     published_at BIGINT NOT NULL,
     updated_at   BIGINT,
     created_at   BIGINT NOT NULL,
@@ -86,17 +102,73 @@ CREATE TABLE entries (
 );
 CREATE INDEX entries_feed_published ON entries (feed_id, published_at DESC, id DESC);
 
--- Per-user state of every entry of every feed the user follows (a row per user and entry).
+-- Per-user state of every entry of every feed the user follows (a row per user and entry). The entry's
+-- publication time is copied here so that every list a reader sees is one range of one index, newest or
+-- oldest first, without a sort (keyset pagination on (published_at, entry_id)). created_at is when the
+-- entry reached this user: "mark all read" spares what arrived after the list was shown.
 CREATE TABLE entry_states (
-    user_id    BIGINT  NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    entry_id   BIGINT  NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
-    feed_id    BIGINT  NOT NULL,
-    is_read    BOOLEAN NOT NULL DEFAULT FALSE,
-    read_at    BIGINT,
-    is_starred BOOLEAN NOT NULL DEFAULT FALSE,
-    starred_at BIGINT,
+    user_id      BIGINT  NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    entry_id     BIGINT  NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    feed_id      BIGINT  NOT NULL,
+    published_at BIGINT  NOT NULL,
+    created_at   BIGINT  NOT NULL,
+    is_read      BOOLEAN NOT NULL DEFAULT FALSE,
+    read_at      BIGINT,
+    is_starred   BOOLEAN NOT NULL DEFAULT FALSE,
+    starred_at   BIGINT,
     PRIMARY KEY (user_id, entry_id)
 );
-CREATE INDEX entry_states_unread ON entry_states (user_id, feed_id) WHERE NOT is_read;
-CREATE INDEX entry_states_starred ON entry_states (user_id, starred_at) WHERE is_starred;
+CREATE INDEX entry_states_all ON entry_states (user_id, published_at, entry_id);
+CREATE INDEX entry_states_unread ON entry_states (user_id, published_at, entry_id) WHERE NOT is_read;
+CREATE INDEX entry_states_feed ON entry_states (user_id, feed_id, published_at, entry_id);
+CREATE INDEX entry_states_starred ON entry_states (user_id, published_at, entry_id) WHERE is_starred;
 CREATE INDEX entry_states_entry ON entry_states (entry_id);
+
+-- subscriptions.unread_count follows entry_states, whichever path changes them (merge, reading, retention,
+-- cascades), so that it can never drift. Statement-level triggers with transition tables: one UPDATE per
+-- statement and subscription, however many rows the statement touched.
+CREATE FUNCTION entry_states_count_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE subscriptions s SET unread_count = s.unread_count + n.count
+    FROM (SELECT user_id, feed_id, COUNT(*) AS count FROM inserted WHERE NOT is_read GROUP BY user_id, feed_id) n
+    WHERE s.user_id = n.user_id AND s.feed_id = n.feed_id;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION entry_states_count_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE subscriptions s SET unread_count = s.unread_count - n.count
+    FROM (SELECT user_id, feed_id, COUNT(*) AS count FROM deleted WHERE NOT is_read GROUP BY user_id, feed_id) n
+    WHERE s.user_id = n.user_id AND s.feed_id = n.feed_id;
+    RETURN NULL;
+END $$;
+CREATE FUNCTION entry_states_count_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE subscriptions s SET unread_count = s.unread_count + n.change
+    FROM (SELECT b.user_id, b.feed_id, SUM(CASE WHEN a.is_read THEN -1 ELSE 1 END) AS change
+          FROM before_rows b JOIN after_rows a ON a.user_id = b.user_id AND a.entry_id = b.entry_id
+          WHERE a.is_read <> b.is_read GROUP BY b.user_id, b.feed_id) n
+    WHERE s.user_id = n.user_id AND s.feed_id = n.feed_id AND n.change <> 0;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER entry_states_counted_insert AFTER INSERT ON entry_states
+    REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION entry_states_count_inserted();
+CREATE TRIGGER entry_states_counted_delete AFTER DELETE ON entry_states
+    REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION entry_states_count_deleted();
+CREATE TRIGGER entry_states_counted_update AFTER UPDATE ON entry_states
+    REFERENCING OLD TABLE AS before_rows NEW TABLE AS after_rows FOR EACH STATEMENT EXECUTE FUNCTION entry_states_count_updated();
+
+-- A site's icon, fetched once through the guarded fetcher and served from here.
+CREATE TABLE feed_icons (
+    feed_id      BIGINT PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
+    content_type TEXT   NOT NULL,
+    data         BYTEA  NOT NULL,
+    hash         TEXT   NOT NULL,
+    fetched_at   BIGINT NOT NULL
+);
+
+-- ASP.NET Core Data Protection keys (they sign session cookies and anti-forgery tokens), shared by every
+-- process on the database so that any of them can read the others' cookies.
+CREATE TABLE data_protection_keys (
+    name TEXT PRIMARY KEY,
+    xml  TEXT NOT NULL
+);

@@ -9,7 +9,17 @@ CREATE TABLE users (
     password_hash TEXT    NOT NULL,
     is_admin      INTEGER NOT NULL DEFAULT 0,
     is_disabled   INTEGER NOT NULL DEFAULT 0,
-    created_at    INTEGER NOT NULL
+    created_at    INTEGER NOT NULL,
+    -- Changes whenever the password changes or the account is disabled: sessions issued before end.
+    security_stamp TEXT   NOT NULL DEFAULT '',
+    -- Reading settings (see Accounts/UserSettings).
+    language          TEXT,
+    theme             TEXT    NOT NULL DEFAULT 'system',
+    entries_per_page  INTEGER NOT NULL DEFAULT 50,
+    oldest_first      INTEGER NOT NULL DEFAULT 0,
+    mark_read_on      TEXT    NOT NULL DEFAULT 'open',
+    show_read         INTEGER NOT NULL DEFAULT 1,
+    time_zone         TEXT    NOT NULL DEFAULT 'UTC'
 );
 
 CREATE TABLE folders (
@@ -45,7 +55,9 @@ CREATE TABLE feeds (
     last_status            INTEGER,
     is_gone                INTEGER NOT NULL DEFAULT 0,
     lease_owner            TEXT,
-    lease_until            INTEGER
+    lease_until            INTEGER,
+    -- When to look for the site's icon (again); NULL: never looked. feed_icons holds it once found.
+    icon_next_check_at     INTEGER
 );
 -- Partial indexes use the same predicates as the queries (NOT is_gone), or SQLite will not use them.
 CREATE INDEX feeds_due ON feeds (next_check_at) WHERE NOT is_gone;
@@ -58,6 +70,8 @@ CREATE TABLE subscriptions (
     folder_id  INTEGER REFERENCES folders (id) ON DELETE SET NULL,
     title      TEXT,
     created_at INTEGER NOT NULL,
+    -- Kept by triggers on entry_states, so that counts cost nothing to show.
+    unread_count INTEGER NOT NULL DEFAULT 0,
     UNIQUE (user_id, feed_id)
 );
 CREATE INDEX subscriptions_feed ON subscriptions (feed_id);
@@ -72,6 +86,8 @@ CREATE TABLE entries (
     authors      TEXT,
     summary      TEXT,
     content      TEXT,
+    -- Plain text from the start of the summary or content, for lists.
+    snippet      TEXT,
     published_at INTEGER NOT NULL,
     updated_at   INTEGER,
     created_at   INTEGER NOT NULL,
@@ -87,17 +103,56 @@ CREATE TABLE entries (
 );
 CREATE INDEX entries_feed_published ON entries (feed_id, published_at DESC, id DESC);
 
--- Per-user state of every entry of every feed the user follows (a row per user and entry).
+-- Per-user state of every entry of every feed the user follows (a row per user and entry). The entry's
+-- publication time is copied here so that every list a reader sees is one range of one index, newest or
+-- oldest first, without a sort (keyset pagination on (published_at, entry_id)). created_at is when the
+-- entry reached this user: "mark all read" spares what arrived after the list was shown.
 CREATE TABLE entry_states (
-    user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    entry_id   INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
-    feed_id    INTEGER NOT NULL,
-    is_read    INTEGER NOT NULL DEFAULT 0,
-    read_at    INTEGER,
-    is_starred INTEGER NOT NULL DEFAULT 0,
-    starred_at INTEGER,
+    user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    entry_id     INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+    feed_id      INTEGER NOT NULL,
+    published_at INTEGER NOT NULL,
+    created_at   INTEGER NOT NULL,
+    is_read      INTEGER NOT NULL DEFAULT 0,
+    read_at      INTEGER,
+    is_starred   INTEGER NOT NULL DEFAULT 0,
+    starred_at   INTEGER,
     PRIMARY KEY (user_id, entry_id)
 ) WITHOUT ROWID;
-CREATE INDEX entry_states_unread ON entry_states (user_id, feed_id) WHERE NOT is_read;
-CREATE INDEX entry_states_starred ON entry_states (user_id, starred_at) WHERE is_starred;
+CREATE INDEX entry_states_all ON entry_states (user_id, published_at, entry_id);
+CREATE INDEX entry_states_unread ON entry_states (user_id, published_at, entry_id) WHERE NOT is_read;
+CREATE INDEX entry_states_feed ON entry_states (user_id, feed_id, published_at, entry_id);
+CREATE INDEX entry_states_starred ON entry_states (user_id, published_at, entry_id) WHERE is_starred;
 CREATE INDEX entry_states_entry ON entry_states (entry_id);
+
+-- subscriptions.unread_count follows entry_states, whichever path changes them (merge, reading, retention,
+-- cascades), so that it can never drift.
+CREATE TRIGGER entry_states_counted_insert AFTER INSERT ON entry_states WHEN NOT NEW.is_read
+BEGIN
+    UPDATE subscriptions SET unread_count = unread_count + 1 WHERE user_id = NEW.user_id AND feed_id = NEW.feed_id;
+END;
+CREATE TRIGGER entry_states_counted_delete AFTER DELETE ON entry_states WHEN NOT OLD.is_read
+BEGIN
+    UPDATE subscriptions SET unread_count = unread_count - 1 WHERE user_id = OLD.user_id AND feed_id = OLD.feed_id;
+END;
+CREATE TRIGGER entry_states_counted_update AFTER UPDATE OF is_read ON entry_states WHEN OLD.is_read <> NEW.is_read
+BEGIN
+    UPDATE subscriptions SET unread_count = unread_count + CASE WHEN NEW.is_read THEN -1 ELSE 1 END
+    WHERE user_id = NEW.user_id AND feed_id = NEW.feed_id;
+END;
+
+-- A site's icon, fetched once through the guarded fetcher and served from here.
+CREATE TABLE feed_icons (
+    feed_id      INTEGER PRIMARY KEY REFERENCES feeds (id) ON DELETE CASCADE,
+    content_type TEXT    NOT NULL,
+    data         BLOB    NOT NULL,
+    hash         TEXT    NOT NULL,
+    fetched_at   INTEGER NOT NULL
+);
+
+-- ASP.NET Core Data Protection keys (they sign session cookies and anti-forgery tokens), shared by every
+-- process on the database so that any of them can read the others' cookies.
+CREATE TABLE data_protection_keys (
+    name TEXT PRIMARY KEY,
+    xml  TEXT NOT NULL
+);

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Inertia.Feeds;
+
+namespace Inertia.Storage;
+
+/// <summary>Everything the article view shows of one entry, with the reader's state.</summary>
+internal sealed record EntryDetail
+{
+    public long EntryId { get; init; }
+    public long FeedId { get; init; }
+    public long SubscriptionId { get; init; }
+    public required string FeedTitle { get; init; }
+    public string? SiteUrl { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public string? Summary { get; init; }
+    public string? Content { get; init; }
+    public string? Snippet { get; init; }
+    public string? CommentsUrl { get; init; }
+    public string? ImageUrl { get; init; }
+    public string? Language { get; init; }
+    public DateTimeOffset PublishedAt { get; init; }
+    public DateTimeOffset? UpdatedAt { get; init; }
+    public bool IsRead { get; init; }
+    public bool IsStarred { get; init; }
+
+    /// <summary>The authors, as stored (JSON).</summary>
+    public string? AuthorsJson { get; init; }
+
+    /// <summary>The categories, as stored (JSON).</summary>
+    public string? CategoriesJson { get; init; }
+
+    /// <summary>The enclosures, as stored (JSON).</summary>
+    public string? EnclosuresJson { get; init; }
+
+    public IReadOnlyList<Person> Authors => AuthorsJson is null ? [] : JsonSerializer.Deserialize(AuthorsJson, StorageJson.Default.IReadOnlyListPerson) ?? [];
+
+    public IReadOnlyList<string> Categories => CategoriesJson is null ? [] : JsonSerializer.Deserialize(CategoriesJson, StorageJson.Default.IReadOnlyListString) ?? [];
+
+    public IReadOnlyList<Enclosure> Enclosures => EnclosuresJson is null ? [] : JsonSerializer.Deserialize(EnclosuresJson, StorageJson.Default.IReadOnlyListEnclosure) ?? [];
+
+    public EntryCursor Cursor => new(PublishedAt.ToUnixTimeMilliseconds(), EntryId);
+}

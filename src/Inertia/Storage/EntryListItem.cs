@@ -1,0 +1,18 @@
+namespace Inertia.Storage;
+
+/// <summary>An entry as a list shows it.</summary>
+internal sealed record EntryListItem
+{
+    public long EntryId { get; init; }
+    public long FeedId { get; init; }
+    public required string FeedTitle { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public string? Snippet { get; init; }
+    public DateTimeOffset PublishedAt { get; init; }
+    public bool IsRead { get; init; }
+    public bool IsStarred { get; init; }
+    public bool HasIcon { get; init; }
+
+    public EntryCursor Cursor => new(PublishedAt.ToUnixTimeMilliseconds(), EntryId);
+}

@@ -1,0 +1,19 @@
+namespace Inertia.Storage;
+
+/// <summary>A subscription as the reader's sidebar and subscription list show it: with its unread count and health.</summary>
+internal sealed record SubscriptionSummary
+{
+    public long SubscriptionId { get; init; }
+    public long FeedId { get; init; }
+    public long? FolderId { get; init; }
+    public required string Title { get; init; }
+    public required string FeedUrl { get; init; }
+    public string? SiteUrl { get; init; }
+    public int UnreadCount { get; init; }
+    public bool HasIcon { get; init; }
+    public int ErrorCount { get; init; }
+    public bool IsGone { get; init; }
+
+    /// <summary>Whether the last fetch failed or the feed is gone.</summary>
+    public bool HasProblem => ErrorCount > 0 || IsGone;
+}

@@ -1,0 +1,274 @@
+// Inertia's progressive script: keyboard navigation, actions without page reloads, loading more entries,
+// marking read on scroll. Every page works without it; this only makes reading quicker.
+(() => {
+  "use strict";
+  const $ = (selector, root = document) => root.querySelector(selector);
+  const $$ = (selector, root = document) => Array.from(root.querySelectorAll(selector));
+  const token = () => $('meta[name="csrf-token"]')?.content ?? "";
+
+  // Forms that record the browser's time zone (set-up, sign-in).
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  $$(".detect-time-zone").forEach((input) => { if (zone) input.value = zone; });
+
+  // Buttons that need a second thought.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-confirm]");
+    if (button && !confirm(button.dataset.confirm)) event.preventDefault();
+  }, true);
+
+  async function post(url, fields = {}) {
+    const body = new FormData();
+    body.append("__RequestVerificationToken", token());
+    for (const [name, value] of Object.entries(fields)) {
+      for (const one of [].concat(value)) body.append(name, one);
+    }
+    const response = await fetch(url, { method: "POST", body, headers: { Accept: "application/json", "X-CSRF-Token": token() }, credentials: "same-origin" });
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.json();
+  }
+
+  // Unread counts in the sidebar follow what is read here.
+  function adjustCounts(feedId, delta) {
+    const feedCount = $(`[data-count="feed:${feedId}"]`);
+    const bump = (element) => {
+      if (!element) return;
+      const value = Math.max(0, (parseInt(element.textContent, 10) || 0) + delta);
+      element.textContent = value > 0 ? value : "";
+    };
+    bump(feedCount);
+    const folder = feedCount?.closest(".folder");
+    if (folder) bump($(`[data-count="folder:${folder.dataset.folder}"]`));
+    bump($('[data-count="total"]'));
+  }
+
+  function markedRead(element, read) {
+    if (!element || element.classList.contains("read") === read) return;
+    element.classList.toggle("read", read);
+    element.classList.toggle("unread", !read);
+    adjustCounts(element.dataset.feed, read ? -1 : 1);
+  }
+
+  async function setRead(element, read) {
+    const result = await post(`/entries/${element.dataset.id}/${read ? "read" : "unread"}`);
+    if (result.changed > 0) markedRead(element, read);
+    const toggle = $(".toggle-read", element);
+    if (toggle) {
+      toggle.setAttribute("aria-pressed", String(read));
+      toggle.formAction = `/entries/${element.dataset.id}/${read ? "unread" : "read"}`;
+      toggle.textContent = read ? toggle.dataset.unreadLabel ?? toggle.textContent : toggle.dataset.readLabel ?? toggle.textContent;
+    }
+  }
+
+  async function setStarred(element, starred) {
+    await post(`/entries/${element.dataset.id}/${starred ? "star" : "unstar"}`);
+    element.classList.toggle("starred", starred);
+    const button = $(".star", element);
+    if (button) {
+      button.setAttribute("aria-pressed", String(starred));
+      button.formAction = `/entries/${element.dataset.id}/${starred ? "unstar" : "star"}`;
+      const label = $("span", button);
+      if (label && button.dataset.starredLabel) label.textContent = starred ? button.dataset.starredLabel : button.dataset.starLabel;
+    }
+    const starCount = $('[data-count="starred"]');
+    if (starCount) {
+      const value = Math.max(0, (parseInt(starCount.textContent, 10) || 0) + (starred ? 1 : -1));
+      starCount.textContent = value > 0 ? value : "";
+    }
+  }
+
+  // Star and read buttons act in place instead of reloading the page.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest('button[form="entry-actions"]');
+    if (!button) return;
+    const element = button.closest("[data-id]") ?? $("#article");
+    if (!element) return;
+    event.preventDefault();
+    const action = new URL(button.formAction).pathname.split("/").pop();
+    const done = action === "star" || action === "unstar" ? setStarred(element, action === "star") : setRead(element, action === "read");
+    done.catch(() => button.form.requestSubmit(button));
+  });
+
+  // The list: selection, keyboard, more entries, marking read on scroll.
+  const list = $("#entries");
+  const article = $("#article");
+  let current = null;
+
+  function select(element, scroll = true) {
+    if (!element) return;
+    current?.classList.remove("current");
+    current = element;
+    current.classList.add("current");
+    if (scroll) current.scrollIntoView({ block: "nearest" });
+  }
+
+  function move(step) {
+    const items = $$("#entries > .entry").filter((item) => !item.hidden);
+    if (items.length === 0) return;
+    const at = current ? items.indexOf(current) : -1;
+    select(items[Math.min(items.length - 1, Math.max(0, at + step))]);
+  }
+
+  function open(element, original) {
+    if (!element) return;
+    if (original) {
+      if (element.dataset.original) window.open(element.dataset.original, "_blank", "noopener,noreferrer");
+      if (!element.classList.contains("read") && element.matches(".entry")) setRead(element, true).catch(() => {});
+    } else if (element.dataset.url) {
+      location.href = element.dataset.url;
+    }
+  }
+
+  const more = $("#load-more");
+  let loading = false;
+  async function loadMore() {
+    if (!more || loading || !list) return;
+    loading = true;
+    try {
+      const response = await fetch(more.dataset.fragment, { headers: { Accept: "text/html" }, credentials: "same-origin" });
+      if (!response.ok) throw new Error(String(response.status));
+      const html = await response.text();
+      const holder = document.createElement("template");
+      holder.innerHTML = html;
+      list.append(holder.content);
+      $$("#entries > .entry").forEach(observe);
+      const next = response.headers.get("X-Next");
+      if (next) {
+        more.href = next;
+        more.dataset.fragment = next + "&fragment=1";
+      } else {
+        more.parentElement.remove();
+      }
+    } catch {
+      location.href = more.href;
+    } finally {
+      loading = false;
+    }
+  }
+  if (more) {
+    more.addEventListener("click", (event) => { event.preventDefault(); loadMore(); });
+    new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) loadMore(); }, { rootMargin: "600px" }).observe(more);
+  }
+
+  const markOnScroll = $('meta[name="mark-read-on"]')?.content === "scroll";
+  const queued = new Set();
+  let flushTimer = 0;
+  const scrolledPast = markOnScroll && list ? new IntersectionObserver((changes) => {
+    for (const change of changes) {
+      const element = change.target;
+      if (!change.isIntersecting && change.boundingClientRect.bottom < (change.rootBounds?.top ?? 0) && element.classList.contains("unread")) {
+        queued.add(element);
+        scrolledPast.unobserve(element);
+      }
+    }
+    if (queued.size > 0 && !flushTimer) flushTimer = setTimeout(flush, 800);
+  }) : null;
+  function observe(element) { if (scrolledPast && !element.dataset.observed) { element.dataset.observed = "1"; scrolledPast.observe(element); } }
+  async function flush() {
+    flushTimer = 0;
+    const batch = Array.from(queued);
+    queued.clear();
+    if (batch.length === 0) return;
+    try {
+      await post("/entries/read", { id: batch.map((element) => element.dataset.id) });
+      batch.forEach((element) => markedRead(element, true));
+    } catch {
+      batch.forEach((element) => queued.add(element));
+    }
+  }
+  if (list) $$("#entries > .entry").forEach(observe);
+  addEventListener("pagehide", () => {
+    if (queued.size === 0) return;
+    const body = new FormData();
+    body.append("__RequestVerificationToken", token());
+    queued.forEach((element) => body.append("id", element.dataset.id));
+    navigator.sendBeacon("/entries/read", body);
+  });
+
+  // Typing in the search box filters the titles already shown; Enter asks the server.
+  const search = $("#search-box");
+  search?.addEventListener("input", () => {
+    const text = search.value.trim().toLocaleLowerCase();
+    $$("#entries > .entry").forEach((item) => {
+      item.hidden = text.length > 0 && !$(".entry-title", item).textContent.toLocaleLowerCase().includes(text);
+    });
+  });
+
+  function refresh() {
+    const feed = location.pathname.match(/^\/feeds\/(\d+)/);
+    const fields = feed ? { feedId: feed[1] } : {};
+    post("/refresh", fields).then(() => location.reload(), () => {});
+  }
+
+  function markAllRead() {
+    const form = $("#mark-all");
+    if (!form) return;
+    const button = $('button[name="olderThan"][value=""]', form);
+    if (confirm(button.textContent.trim() + "?")) form.requestSubmit(button);
+  }
+
+  let pendingG = false;
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    if (target.closest("input, textarea, select, [contenteditable]")) {
+      if (event.key === "Escape") target.blur();
+      return;
+    }
+    const help = $("#help");
+    if (help?.open) return;
+    if (pendingG) {
+      pendingG = false;
+      const destination = { u: "/unread", a: "/all", s: "/starred", t: "/today" }[event.key];
+      if (destination) { event.preventDefault(); location.href = destination; }
+      return;
+    }
+    const subject = article ?? current;
+    switch (event.key) {
+      case "j":
+        if (article) { if (article.dataset.next) location.href = article.dataset.next; } else move(1);
+        break;
+      case "k":
+        if (article) { if (article.dataset.previous) location.href = article.dataset.previous; } else move(-1);
+        break;
+      case "o": case "Enter":
+        if (!article && current) open(current, false); else return;
+        break;
+      case "v":
+        open(subject, true);
+        break;
+      case "m":
+        if (subject) setRead(subject, !subject.classList.contains("read")).catch(() => {});
+        break;
+      case "s":
+        if (subject) setStarred(subject, !subject.classList.contains("starred")).catch(() => {});
+        break;
+      case "u":
+        if (article) location.href = article.dataset.list; else return;
+        break;
+      case "A":
+        markAllRead();
+        break;
+      case "r":
+        refresh();
+        break;
+      case "/":
+        search?.focus();
+        break;
+      case "g":
+        pendingG = true;
+        setTimeout(() => { pendingG = false; }, 1500);
+        break;
+      case "?":
+        help?.showModal();
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  });
+
+  list?.addEventListener("click", (event) => {
+    const item = event.target.closest(".entry");
+    if (item) select(item, false);
+  });
+})();

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Inertia.Refresh;
+using Inertia.Storage;
+using Inertia.Web.Reading;
+using Inertia.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inertia.Web.Endpoints;
+
+/// <summary>
+/// The reader's state changes: read, unread, star, unstar, mark all read, refresh. Each is a POST with an
+/// anti-forgery token, from a plain form (answered with a redirect back, so that reading works without
+/// JavaScript) or from the page's script (answered with JSON when it asks for it).
+/// </summary>
+internal static class EntryEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("").RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        group.MapPost("/entries/{id:long}/read", (long id, [FromForm] string? returnUrl, HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token) =>
+            SetReadAsync(context, entries, time, [id], read: true, returnUrl, token));
+        group.MapPost("/entries/{id:long}/unread", (long id, [FromForm] string? returnUrl, HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token) =>
+            SetReadAsync(context, entries, time, [id], read: false, returnUrl, token));
+        group.MapPost("/entries/read", ([FromForm(Name = "id")] long[] ids, [FromForm] string? returnUrl, HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token) =>
+            SetReadAsync(context, entries, time, ids.Take(500).ToArray(), read: true, returnUrl, token));
+        group.MapPost("/entries/{id:long}/star", (long id, [FromForm] string? returnUrl, HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token) =>
+            SetStarredAsync(context, entries, time, id, starred: true, returnUrl, token));
+        group.MapPost("/entries/{id:long}/unstar", (long id, [FromForm] string? returnUrl, HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token) =>
+            SetStarredAsync(context, entries, time, id, starred: false, returnUrl, token));
+        group.MapPost("/mark-all-read", MarkAllReadAsync);
+        group.MapPost("/refresh", RefreshAsync);
+    }
+
+    private static async Task<IResult> SetReadAsync(HttpContext context, EntryStore entries, TimeProvider time, long[] ids, bool read, string? returnUrl, CancellationToken token)
+    {
+        var user = context.RequiredUser();
+        var changed = await entries.SetReadAsync(user.Id, ids, read, time.GetUtcNow(), token);
+        if (ids.Length == 1 && changed == 0 && await entries.GetAsync(user.Id, ids[0], token) is null)
+        {
+            return Results.NotFound();
+        }
+        return Answer(context, new { changed }, returnUrl, ids.Length == 1 ? $"/entries/{ids[0]}" : "/unread");
+    }
+
+    private static async Task<IResult> SetStarredAsync(HttpContext context, EntryStore entries, TimeProvider time, long id, bool starred, string? returnUrl, CancellationToken token) =>
+        await entries.SetStarredAsync(context.RequiredUser().Id, id, starred, time.GetUtcNow(), token)
+            ? Answer(context, new { starred }, returnUrl, $"/entries/{id}")
+            : Results.NotFound();
+
+    private static async Task<IResult> MarkAllReadAsync(
+        [FromForm] string? list, [FromForm] long? shownAt, [FromForm] string? olderThan, [FromForm] string? q,
+        HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token)
+    {
+        var user = context.RequiredUser();
+        if (!ListRef.TryParse(list, out var target))
+        {
+            return Results.BadRequest();
+        }
+        var now = time.GetUtcNow();
+        // Without the time the list was shown (an old form), nothing that arrived in the last moment is spared.
+        var shown = shownAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(ms, now.ToUnixTimeMilliseconds())) : now;
+        DateTimeOffset? before = olderThan switch
+        {
+            "day" => now.AddDays(-1),
+            "week" => now.AddDays(-7),
+            _ => null,
+        };
+        var scope = target.Query(user.Settings, now) with { TitleContains = string.IsNullOrWhiteSpace(q) ? null : q.Trim() };
+        var marked = await entries.MarkAllReadAsync(user.Id, scope, shown, before, now, token);
+        var back = target.Path + (string.IsNullOrWhiteSpace(q) ? "" : "?q=" + Uri.EscapeDataString(q.Trim()));
+        return Answer(context, new { marked }, null, back);
+    }
+
+    private static async Task<IResult> RefreshAsync([FromForm] long? feedId, [FromForm] string? returnUrl, HttpContext context,
+        SubscriptionStore subscriptions, RefreshRunner runner, TimeProvider time, CancellationToken token)
+    {
+        var user = context.RequiredUser();
+        if (feedId is { } id)
+        {
+            if (await subscriptions.FindAsync(user.Id, id, token) is null)
+            {
+                return Results.NotFound();
+            }
+            // One feed is quick (the fetcher's own time limit bounds it), so the reader sees the result at once.
+            var refreshed = await runner.RunNowAsync([id], null, token);
+            return Answer(context, new { refreshed }, returnUrl, $"/feeds/{id.ToString(CultureInfo.InvariantCulture)}/status");
+        }
+        var due = await subscriptions.MakeDueAsync(user.Id, time.GetUtcNow(), token);
+        return Answer(context, new { due }, returnUrl, "/unread");
+    }
+
+    private static IResult Answer(HttpContext context, object json, string? returnUrl, string fallback) =>
+        Requests.WantsJson(context.Request) ? Results.Json(json) : Results.Redirect(Requests.LocalOr(returnUrl, fallback));
+}

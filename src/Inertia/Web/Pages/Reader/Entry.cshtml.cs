@@ -1,0 +1,63 @@
+using Inertia.Accounts;
+using Inertia.Storage;
+using Inertia.Web.Reading;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inertia.Web.Pages.Reader;
+
+/// <summary>
+/// The article view: one entry in full, with previous and next in the list it was opened from. Opening it
+/// marks it read, unless the reader chose otherwise; within that list it stays reachable by previous and
+/// next even though it is no longer unread.
+/// </summary>
+internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions, FolderStore folders) : ReaderPageModel
+{
+    [FromRoute] public long Id { get; set; }
+    [FromQuery(Name = "from")] public string? From { get; set; }
+    [FromQuery(Name = "t")] public long? Shown { get; set; }
+
+    internal EntryDetail Entry { get; private set; } = null!;
+    internal ListRef List { get; private set; }
+    internal string ListTitle { get; private set; } = "";
+    internal string? PreviousUrl { get; private set; }
+    internal string? NextUrl { get; private set; }
+    internal bool FeedHasIcon { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        var user = CurrentUser;
+        var entry = await entries.GetAsync(user.Id, Id, cancellationToken);
+        if (entry is null)
+        {
+            return NotFound();
+        }
+        var now = Now;
+        if (!entry.IsRead && user.Settings.MarkReadOn != MarkReadOn.Manual)
+        {
+            await entries.SetReadAsync(user.Id, [entry.EntryId], read: true, now, cancellationToken);
+            entry = entry with { IsRead = true };
+        }
+        Entry = entry;
+        List = ListRef.TryParse(From, out var list) ? list : new ListRef(EntryView.Feed, entry.FeedId);
+        ListTitle = await ListTitleAsync(List, cancellationToken);
+        var shownAt = Shown is { } shown && shown <= now.ToUnixTimeMilliseconds() ? shown : now.ToUnixTimeMilliseconds();
+        // Entries read since the list was shown stay in it, so that previous leads back to what was just read.
+        var query = List.Query(user.Settings, now) with { ReadSince = DateTimeOffset.FromUnixTimeMilliseconds(shownAt) };
+        var (previous, next) = await entries.NeighboursAsync(user.Id, query, entry.Cursor, cancellationToken);
+        PreviousUrl = previous is { } p ? ArticleLink.To(p, List, shownAt) : null;
+        NextUrl = next is { } n ? ArticleLink.To(n, List, shownAt) : null;
+        await LoadSidebarAsync(List, cancellationToken);
+        FeedHasIcon = SidebarView.Sidebar.Folders.SelectMany(f => f.Feeds).Concat(SidebarView.Sidebar.Unfiled).Any(s => s.FeedId == entry.FeedId && s.HasIcon);
+        return Page();
+    }
+
+    private async Task<string> ListTitleAsync(ListRef list, CancellationToken cancellationToken) => list.View switch
+    {
+        EntryView.All => T["All"],
+        EntryView.Starred => T["Starred"],
+        EntryView.Today => T["Today"],
+        EntryView.Folder => (await folders.GetAsync(CurrentUser.Id, list.Id!.Value, cancellationToken))?.Title ?? T["Folder"],
+        EntryView.Feed => (await subscriptions.FindAsync(CurrentUser.Id, list.Id!.Value, cancellationToken))?.Title ?? T["Feed"],
+        _ => T["Unread"],
+    };
+}

@@ -1,0 +1,113 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Inertia.Fetching;
+using Inertia.Hosting;
+using Inertia.Icons;
+using Inertia.Refresh;
+using Inertia.Storage;
+using Inertia.Web.Endpoints;
+using Inertia.Web.Localization;
+using Inertia.Web.Security;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.FileProviders;
+
+namespace Inertia.Web;
+
+/// <summary>
+/// The web application <c>inertia serve</c> runs: server-rendered Razor Pages for reading, cookie sessions,
+/// anti-forgery on every state-changing request, a strict Content-Security-Policy, and the background
+/// refresh beside it unless another process does that.
+/// </summary>
+internal static class WebApp
+{
+    /// <summary>
+    /// Builds the application on an open database. <paramref name="background"/> adds the refresh and icon
+    /// services; <paramref name="configure"/> lets tests adjust the builder (logging, time) before it is built.
+    /// </summary>
+    public static WebApplication Build(Database database, FetchOptions fetchOptions, string urls, bool background, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // Everything the app serves is inside the executable; the working folder is the user's, not ours.
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(urls);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // The keys are kept in Inertia's own database, whose access already means full control; no encryptor is needed.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
+        builder.Services.AddInertia(database, fetchOptions);
+        if (background)
+        {
+            builder.Services.AddHostedService<RefreshScheduler>();
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<IconRefresher>());
+        }
+
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Web/Pages";
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Account/Setup");
+            options.Conventions.AllowAnonymousToPage("/Account/Login");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AuthorizeFolder("/Admin", AdminPolicy.Name);
+            options.Conventions.AddPageRoute("/Reader/List", "folders/{folderId:long}");
+            options.Conventions.AddPageRoute("/Reader/List", "feeds/{feedId:long}");
+        });
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);
+        builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "inertia_csrf";
+            options.HeaderName = AntiforgeryHeader;
+        });
+        builder.Services.AddDataProtection().SetApplicationName("Inertia");
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>, DataProtectionKeys>();
+        builder.Services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/json", "image/svg+xml", "image/x-icon"];
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // Chinese and every other script is written as itself, not as &#x…; references (three times the bytes).
+        builder.Services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(provider => Languages.For(provider.GetRequiredService<IHttpContextAccessor>().HttpContext));
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton<FirstRun>();
+        builder.Services.AddSingleton(new StaticAssets(new ManifestEmbeddedFileProvider(typeof(WebApp).Assembly, "Web/Assets")));
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        // Behind a reverse proxy on the same machine (the usual TLS set-up), trust its X-Forwarded-* headers, so
+        // that cookies are marked Secure and client addresses (for sign-in limits) are the real ones.
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseResponseCompression();
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.Services.GetRequiredService<StaticAssets>().Map(app);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<FirstRunRedirect>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", async (Database db, CancellationToken token) =>
+            await db.IsReadyAsync(token) ? Results.Text("ready") : Results.Text("database unreachable or not migrated", statusCode: 503));
+        app.MapGet("/", () => Results.Redirect("/unread")).RequireAuthorization();
+        IconEndpoints.Map(app);
+        EntryEndpoints.Map(app);
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>The header through which scripts send the anti-forgery token.</summary>
+    public const string AntiforgeryHeader = "X-CSRF-Token";
+}
