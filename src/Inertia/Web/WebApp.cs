@@ -31,6 +31,8 @@ internal static class WebApp
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
+            // The pages are compiled into this assembly, whichever process hosts it (tests, benchmarks).
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
             // Everything the app serves is inside the executable; the working folder is the user's, not ours.
             ContentRootPath = AppContext.BaseDirectory,
             WebRootPath = AppContext.BaseDirectory,

@@ -45,7 +45,11 @@ internal sealed class ReaderApp : IAsyncDisposable
         };
         var app = WebApp.Build(database.Database, fetchOptions, "http://127.0.0.1:0", background: false, builder =>
         {
-            builder.Logging.ClearProviders();
+            // INERTIA_TEST_LOGS=1 shows the app's own log beside the test output, when a test needs explaining.
+            if (Environment.GetEnvironmentVariable("INERTIA_TEST_LOGS") != "1")
+            {
+                builder.Logging.ClearProviders();
+            }
             configure?.Invoke(builder);
         });
         await app.StartAsync();

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Inertia.Refresh;
 using Inertia.Storage;
+using Inertia.Web.Localization;
 using Inertia.Web.Reading;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 
 namespace Inertia.Web.Endpoints;
 
@@ -73,7 +75,7 @@ internal static class EntryEndpoints
     }
 
     private static async Task<IResult> RefreshAsync([FromForm] long? feedId, [FromForm] string? returnUrl, HttpContext context,
-        SubscriptionStore subscriptions, RefreshRunner runner, TimeProvider time, CancellationToken token)
+        SubscriptionStore subscriptions, RefreshRunner runner, Translator t, TimeProvider time, CancellationToken token)
     {
         var user = context.RequiredUser();
         if (feedId is { } id)
@@ -83,11 +85,32 @@ internal static class EntryEndpoints
                 return Results.NotFound();
             }
             // One feed is quick (the fetcher's own time limit bounds it), so the reader sees the result at once.
-            var refreshed = await runner.RunNowAsync([id], null, token);
-            return Answer(context, new { refreshed }, returnUrl, $"/feeds/{id.ToString(CultureInfo.InvariantCulture)}/status");
+            RefreshOutcome? outcome = null;
+            await runner.RunNowAsync([id], o => outcome = o, token);
+            var message = outcome switch
+            {
+                null => t["This feed is being refreshed by another worker right now."],
+                { Result: RefreshResult.Updated } => t["Refreshed: {0} new entries.", outcome.NewEntries],
+                { Result: RefreshResult.NotModified or RefreshResult.Unchanged } => t["Refreshed: nothing new."],
+                { Result: RefreshResult.Gone } => t["The feed is gone (410): its server says it will not come back."],
+                _ => t["The refresh failed: {0}", outcome.Error],
+            };
+            Flash(context, message);
+            return Answer(context, new { result = outcome?.Result.ToString(), newEntries = outcome?.NewEntries ?? 0, message }, returnUrl, $"/feeds/{id.ToString(CultureInfo.InvariantCulture)}/status");
         }
         var due = await subscriptions.MakeDueAsync(user.Id, time.GetUtcNow(), token);
-        return Answer(context, new { due }, returnUrl, "/unread");
+        var queued = t["Refreshing your feeds; new entries appear within a minute."];
+        Flash(context, queued);
+        return Answer(context, new { due, message = queued }, returnUrl, "/unread");
+    }
+
+    /// <summary>Shows <paramref name="message"/> on the page the reader is sent back to.</summary>
+    private static void Flash(HttpContext context, string message)
+    {
+        if (!Requests.WantsJson(context.Request))
+        {
+            context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context)["Message"] = message;
+        }
     }
 
     private static IResult Answer(HttpContext context, object json, string? returnUrl, string fallback) =>

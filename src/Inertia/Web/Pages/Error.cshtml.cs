@@ -8,8 +8,6 @@ namespace Inertia.Web.Pages;
 [IgnoreAntiforgeryToken]
 internal sealed class ErrorModel(Translator t) : PageModel
 {
-    [FromQuery] public int? Status { get; set; }
-
     internal string Heading { get; private set; } = "";
     internal string Explanation { get; private set; } = "";
 
@@ -19,7 +17,9 @@ internal sealed class ErrorModel(Translator t) : PageModel
 
     private void Describe()
     {
-        var status = Status ?? (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? 404 : 500);
+        // Read by hand, not bound: binding would read the form of a refused POST, which must stay unread.
+        var status = int.TryParse(Request.Query["status"], System.Globalization.CultureInfo.InvariantCulture, out var code) ? code
+            : HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null ? 404 : 500;
         Response.StatusCode = status;
         (Heading, Explanation) = status switch
         {

@@ -32,7 +32,12 @@ internal static class SessionCookie
         options.Events.OnValidatePrincipal = ValidateAsync;
         // Scripts asking for JSON get a status, not a sign-in page.
         options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
-        options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status404NotFound);
+        // A page someone may not see is, to them, a page that does not exist.
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>Signs <paramref name="user"/> in; <paramref name="remember"/> keeps the session across browser restarts.</summary>
@@ -75,7 +80,8 @@ internal static class SessionCookie
         }
         else
         {
-            context.Response.Redirect(context.RedirectUri);
+            // Relative, so that the address the reader used (behind a proxy, say) is kept.
+            context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         }
         return Task.CompletedTask;
     }

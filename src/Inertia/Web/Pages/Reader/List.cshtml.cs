@@ -18,7 +18,7 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
     [FromQuery] public string? After { get; set; }
     [FromQuery(Name = "q")] public string? Query { get; set; }
     [FromQuery(Name = "t")] public long? Shown { get; set; }
-    [FromQuery] public bool Fragment { get; set; }
+    [FromQuery] public string? Fragment { get; set; }
 
     internal ListRef List { get; private set; }
     internal EntryPage Entries { get; private set; } = null!;
@@ -75,9 +75,12 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
             After = EntryCursor.TryParse(After, out var cursor) ? cursor : null,
         };
         Entries = await entries.PageAsync(user.Id, query, cancellationToken);
-        if (Fragment)
+        if (Fragment == "1")
         {
-            Response.Headers["X-Next"] = NextUrl ?? "";
+            if (NextUrl is { } next)
+            {
+                Response.Headers["X-Next"] = next;
+            }
             return Partial("_EntryItems", new EntryItemsView(Entries.Items, List, ShownAt, now, user.Settings.Zone));
         }
         await LoadSidebarAsync(List, cancellationToken);

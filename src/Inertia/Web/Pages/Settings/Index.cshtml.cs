@@ -39,7 +39,8 @@ internal sealed class IndexModel(UserStore users) : ReaderPageModel
         };
         await users.SaveSettingsAsync(CurrentUser.Id, settings, cancellationToken);
         // The message is in the language just chosen.
-        Flash(new Translator(UiLanguage.Find(settings.Language) ?? T.Language)["Settings saved."]);
+        var t = new Translator(UiLanguage.Find(settings.Language) ?? T.Language);
+        Flash(t["Settings saved."]);
         return RedirectToPage();
     }
 
