@@ -130,7 +130,6 @@
       const holder = document.createElement("template");
       holder.innerHTML = html;
       list.append(holder.content);
-      $$("#entries > .entry").forEach(observe);
       const next = response.headers.get("X-Next");
       if (next) {
         more.href = next;
@@ -149,33 +148,35 @@
     new IntersectionObserver((seen) => { if (seen.some((e) => e.isIntersecting)) loadMore(); }, { rootMargin: "600px" }).observe(more);
   }
 
-  const markOnScroll = $('meta[name="mark-read-on"]')?.content === "scroll";
+  // Marking read on scroll: an unread entry whose bottom has gone above the window is read. Checked on
+  // scroll (once a frame), so a fast fling past many entries counts them all.
+  const markOnScroll = $('meta[name="mark-read-on"]')?.content === "scroll" && list !== null;
   const queued = new Set();
+  const sent = new WeakSet();
   let flushTimer = 0;
-  const scrolledPast = markOnScroll && list ? new IntersectionObserver((changes) => {
-    for (const change of changes) {
-      const element = change.target;
-      if (!change.isIntersecting && change.boundingClientRect.bottom < (change.rootBounds?.top ?? 0) && element.classList.contains("unread")) {
-        queued.add(element);
-        scrolledPast.unobserve(element);
-      }
+  let frame = 0;
+  function checkScrolledPast() {
+    frame = 0;
+    for (const element of $$("#entries > .entry.unread")) {
+      if (element.getBoundingClientRect().bottom >= 0) break;
+      if (!sent.has(element)) queued.add(element);
     }
     if (queued.size > 0 && !flushTimer) flushTimer = setTimeout(flush, 800);
-  }) : null;
-  function observe(element) { if (scrolledPast && !element.dataset.observed) { element.dataset.observed = "1"; scrolledPast.observe(element); } }
+  }
+  if (markOnScroll) addEventListener("scroll", () => { if (!frame) frame = requestAnimationFrame(checkScrolledPast); }, { passive: true });
   async function flush() {
     flushTimer = 0;
     const batch = Array.from(queued);
     queued.clear();
     if (batch.length === 0) return;
+    batch.forEach((element) => sent.add(element));
     try {
       await post("/entries/read", { id: batch.map((element) => element.dataset.id) });
       batch.forEach((element) => markedRead(element, true));
     } catch {
-      batch.forEach((element) => queued.add(element));
+      batch.forEach((element) => sent.delete(element));
     }
   }
-  if (list) $$("#entries > .entry").forEach(observe);
   addEventListener("pagehide", () => {
     if (queued.size === 0) return;
     const body = new FormData();
