@@ -8,9 +8,10 @@ namespace Inertia.FeedFarm;
 /// <summary>
 /// The farm's feeds, made deterministically from their number and the current round: 20 to 50 items of
 /// realistic HTML (paragraphs, links, images, code, lists) each, with several authors and categories.
-/// In round 3 and later, 5% of the feeds (every twentieth) have new items at the top.
+/// In round 3 and later, 5% of the feeds (every twentieth) have new items at the top. With
+/// <c>itemsPerFeed</c>, every feed has exactly that many items instead.
 /// </summary>
-internal sealed class FarmFeeds(int count, DateTimeOffset epoch)
+internal sealed class FarmFeeds(int count, DateTimeOffset epoch, int? itemsPerFeed = null)
 {
     private static readonly string[] Words =
         ("the of and to in is that for it as was with be by on not he this are or his from at which but have an they you were her she there been " +
@@ -47,7 +48,7 @@ internal sealed class FarmFeeds(int count, DateTimeOffset epoch)
     private (byte[] Body, string ETag) Build(int feed, int version)
     {
         var random = new Random(feed * 7919);
-        var items = 20 + random.Next(31);
+        var items = itemsPerFeed ?? 20 + random.Next(31);
         var xml = new StringBuilder(items * 2600);
         xml.Append(CultureInfo.InvariantCulture, $"""
             <?xml version="1.0" encoding="UTF-8"?>

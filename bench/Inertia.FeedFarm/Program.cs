@@ -2,13 +2,16 @@ using System.Globalization;
 using System.Text;
 using Inertia.FeedFarm;
 
-// A farm of feeds on loopback for Inertia's refresh benchmark (bench/refresh-bench):
-//   Inertia.FeedFarm --feeds N --port P
+// A farm of feeds on loopback for Inertia's benchmarks (bench/refresh-bench, bench/reader-bench):
+//   Inertia.FeedFarm --feeds N --port P [--items K] [--folders F]
 // Feed i is served at http://127.1.H1.H2:P/feeds/i.xml, ten feeds per host, so that Inertia's per-host
-// limit applies as it would on the web. GET /opml lists them; POST /round/{r} changes the round.
+// limit applies as it would on the web. GET /opml lists them (in F folders, feed i in folder i % F, when
+// --folders is given); POST /round/{r} changes the round. --items gives every feed exactly K items.
 var feeds = int.Parse(Option("--feeds") ?? "1000", CultureInfo.InvariantCulture);
 var port = int.Parse(Option("--port") ?? "8700", CultureInfo.InvariantCulture);
-var farm = new FarmFeeds(feeds, new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+int? items = Option("--items") is { } itemsOption ? int.Parse(itemsOption, CultureInfo.InvariantCulture) : null;
+var folders = int.Parse(Option("--folders") ?? "0", CultureInfo.InvariantCulture);
+var farm = new FarmFeeds(feeds, new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero), items);
 // Every feed is made before the farm listens, so that serving costs the benchmark as little CPU as a real server's cache would.
 farm.Prepare();
 
@@ -39,9 +42,20 @@ app.MapGet("/feeds/{id:int}.xml", (int id, HttpContext context) =>
 app.MapGet("/opml", () =>
 {
     var opml = new StringBuilder("<?xml version=\"1.0\"?><opml version=\"2.0\"><head><title>Farm</title></head><body>\n");
-    for (var i = 0; i < farm.Count; i++)
+    for (var folder = 0; folder < Math.Max(folders, 1); folder++)
     {
-        opml.Append(CultureInfo.InvariantCulture, $"<outline type=\"rss\" text=\"Farm feed {i}\" xmlUrl=\"http://{Host(i)}:{port}/feeds/{i}.xml\"/>\n");
+        if (folders > 0)
+        {
+            opml.Append(CultureInfo.InvariantCulture, $"<outline text=\"Folder {folder}\">\n");
+        }
+        for (var i = folder; i < farm.Count; i += Math.Max(folders, 1))
+        {
+            opml.Append(CultureInfo.InvariantCulture, $"<outline type=\"rss\" text=\"Farm feed {i}\" xmlUrl=\"http://{Host(i)}:{port}/feeds/{i}.xml\"/>\n");
+        }
+        if (folders > 0)
+        {
+            opml.Append("</outline>\n");
+        }
     }
     return Results.Text(opml.Append("</body></opml>").ToString(), "text/x-opml");
 });

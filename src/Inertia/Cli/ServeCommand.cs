@@ -50,6 +50,7 @@ internal static class ServeCommand
                     await app.StopAsync(CancellationToken.None);
                     return await CommandHost.FailAsync("serve", $"could not listen on {listen}: {e.Message}");
                 }
+                Console.WriteLine($"Inertia is running: open {app.Urls.FirstOrDefault() ?? listen} in a browser (Ctrl+C stops it).");
                 await app.WaitForShutdownAsync(cancellationToken);
             }
             return 0;

@@ -12,7 +12,8 @@ internal sealed record EntryListItem
     public DateTimeOffset PublishedAt { get; init; }
     public bool IsRead { get; init; }
     public bool IsStarred { get; init; }
-    public bool HasIcon { get; init; }
+    /// <summary>The version of the feed's site icon; null when it has none.</summary>
+    public string? IconHash { get; init; }
 
     public EntryCursor Cursor => new(PublishedAt.ToUnixTimeMilliseconds(), EntryId);
 }

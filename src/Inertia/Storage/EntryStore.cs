@@ -10,22 +10,24 @@ namespace Inertia.Storage;
 /// </summary>
 internal sealed class EntryStore(Database database)
 {
-    private const string ListColumns =
-        """
-        s.entry_id, s.feed_id, s.published_at, s.is_read, s.is_starred, e.title, e.url, e.snippet,
-        COALESCE(sub.title, f.title, f.url) AS feed_title,
-        EXISTS (SELECT 1 FROM feed_icons i WHERE i.feed_id = s.feed_id) AS has_icon
-        """;
-
-    private const string Joins =
-        """
-        JOIN entries e ON e.id = s.entry_id
-        JOIN subscriptions sub ON sub.user_id = s.user_id AND sub.feed_id = s.feed_id
-        JOIN feeds f ON f.id = s.feed_id
-        """;
-
     /// <summary>One page of a list; <see cref="EntryPage.Next"/> says where the next page starts.</summary>
     public Task<EntryPage> PageAsync(long userId, EntryQuery query, CancellationToken cancellationToken = default)
+    {
+        var (sql, parameters) = PageCommand(userId, query);
+        return database.ReadAsync(async c =>
+        {
+            var rows = await RowReader.ReadAsync(c, sql, parameters, ListItem);
+            if (rows.Count <= query.Limit)
+            {
+                return new EntryPage(rows, null);
+            }
+            rows.RemoveAt(rows.Count - 1);
+            return new EntryPage(rows, rows[^1].Cursor);
+        }, cancellationToken);
+    }
+
+    /// <summary>The query of one page of a list, and its parameters.</summary>
+    internal static (string Sql, DynamicParameters Parameters) PageCommand(long userId, EntryQuery query)
     {
         var (where, parameters) = Filter(userId, query);
         var descending = !query.OldestFirst;
@@ -37,18 +39,40 @@ internal sealed class EntryStore(Database database)
         }
         parameters.Add("limit", query.Limit + 1);
         var order = descending ? "s.published_at DESC, s.entry_id DESC" : "s.published_at, s.entry_id";
-        var sql = $"SELECT {ListColumns} FROM entry_states s {Joins} WHERE {where} ORDER BY {order} LIMIT @limit";
-        return database.ReadAsync(async c =>
-        {
-            var rows = (await c.QueryAsync<EntryListItem>(sql, parameters)).ToList();
-            if (rows.Count <= query.Limit)
-            {
-                return new EntryPage(rows, null);
-            }
-            rows.RemoveAt(rows.Count - 1);
-            return new EntryPage(rows, rows[^1].Cursor);
-        }, cancellationToken);
+        // The page's state rows are chosen first, from entry_states alone, so that the planner of either engine
+        // walks the list's index in order and stops after the page, whatever its statistics say; only then
+        // are the page's rows joined to their entries and feeds.
+        var sql = $"""
+            SELECT s.entry_id, s.feed_id, s.published_at, s.is_read, s.is_starred, e.title, e.url, e.snippet,
+                   COALESCE(sub.title, f.title, f.url) AS feed_title,
+                   f.icon_hash
+            FROM (SELECT s.entry_id, s.feed_id, s.published_at, s.is_read, s.is_starred, s.user_id
+                  FROM entry_states s {JoinsFor(query)}
+                  WHERE {where}
+                  ORDER BY {order}
+                  LIMIT @limit) s
+            JOIN entries e ON e.id = s.entry_id
+            JOIN subscriptions sub ON sub.user_id = s.user_id AND sub.feed_id = s.feed_id
+            JOIN feeds f ON f.id = s.feed_id
+            ORDER BY {order}
+            """;
+        return (sql, parameters);
     }
+
+    // In the order of the page query's columns.
+    private static EntryListItem ListItem(System.Data.Common.DbDataReader row) => new()
+    {
+        EntryId = row.GetInt64(0),
+        FeedId = row.GetInt64(1),
+        PublishedAt = row.Time(2),
+        IsRead = row.GetBoolean(3),
+        IsStarred = row.GetBoolean(4),
+        Title = row.NullableString(5),
+        Url = row.NullableString(6),
+        Snippet = row.NullableString(7),
+        FeedTitle = row.GetString(8),
+        IconHash = row.NullableString(9),
+    };
 
     /// <summary>One of the user's entries, or null when the user has no such entry.</summary>
     public Task<EntryDetail?> GetAsync(long userId, long entryId, CancellationToken cancellationToken = default) =>
@@ -124,10 +148,6 @@ internal sealed class EntryStore(Database database)
             """;
         return database.WriteAsync((connection, transaction) => connection.ExecuteAsync(sql, parameters, transaction), cancellationToken);
     }
-
-    /// <summary>How many entries the user has starred.</summary>
-    public Task<long> CountStarredAsync(long userId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states WHERE user_id = @userId AND is_starred", new { userId }), cancellationToken);
 
     /// <summary>How many unread entries the user has from <paramref name="since"/> on (the Today view's count).</summary>
     public Task<long> CountUnreadSinceAsync(long userId, DateTimeOffset since, CancellationToken cancellationToken = default) =>

@@ -34,7 +34,8 @@ internal sealed class IconStore(Database database)
                 INSERT INTO feed_icons (feed_id, content_type, data, hash, fetched_at) VALUES (@feedId, @contentType, @data, @hash, @now)
                 ON CONFLICT (feed_id) DO UPDATE SET content_type = excluded.content_type, data = excluded.data, hash = excluded.hash, fetched_at = excluded.fetched_at
                 """, new { feedId, contentType, data, hash, now }, transaction);
-            return await connection.ExecuteAsync("UPDATE feeds SET icon_next_check_at = @nextCheckAt WHERE id = @feedId", new { feedId, nextCheckAt }, transaction);
+            return await connection.ExecuteAsync(
+                "UPDATE feeds SET icon_next_check_at = @nextCheckAt, icon_hash = @hash WHERE id = @feedId", new { feedId, nextCheckAt, hash }, transaction);
         }, cancellationToken);
     }
 

@@ -64,13 +64,13 @@ internal sealed class SubscriptionStore(Database database)
 
     /// <summary>A user's subscriptions with their unread counts and health, ordered by title.</summary>
     public Task<IReadOnlyList<SubscriptionSummary>> SummariesAsync(long userId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyList<SubscriptionSummary>>(async c => (await c.QueryAsync<SubscriptionSummary>(
-            $"{SummarySelect} WHERE s.user_id = @userId ORDER BY LOWER(COALESCE(s.title, f.title, f.url))", new { userId })).ToList(), cancellationToken);
+        database.ReadAsync<IReadOnlyList<SubscriptionSummary>>(async c => await RowReader.ReadAsync(c,
+            $"{SummarySelect} WHERE s.user_id = @userId ORDER BY LOWER(COALESCE(s.title, f.title, f.url))", new { userId }, Summary), cancellationToken);
 
     /// <summary>The user's subscription to a feed, or null when the user does not follow it.</summary>
     public Task<SubscriptionSummary?> FindAsync(long userId, long feedId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(c => c.QuerySingleOrDefaultAsync<SubscriptionSummary?>(
-            $"{SummarySelect} WHERE s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId }), cancellationToken);
+        database.ReadAsync(async c => (await RowReader.ReadAsync(c,
+            $"{SummarySelect} WHERE s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId }, Summary)).SingleOrDefault(), cancellationToken);
 
     /// <summary>A followed feed's fetch state and entry count, or null when the user does not follow it.</summary>
     public async Task<FeedStatus?> StatusAsync(long userId, long feedId, CancellationToken cancellationToken = default)
@@ -120,11 +120,25 @@ internal sealed class SubscriptionStore(Database database)
             WHERE NOT is_gone AND next_check_at > @now AND id IN (SELECT feed_id FROM subscriptions WHERE user_id = @userId)
             """, new { userId, now }, transaction), cancellationToken);
 
+    // In the order of SummarySelect's columns.
+    private static SubscriptionSummary Summary(System.Data.Common.DbDataReader row) => new()
+    {
+        FeedId = row.GetInt64(0),
+        FolderId = row.IsDBNull(1) ? null : row.GetInt64(1),
+        Title = row.GetString(2),
+        FeedUrl = row.GetString(3),
+        SiteUrl = row.NullableString(4),
+        UnreadCount = row.GetInt32(5),
+        StarredCount = row.GetInt32(6),
+        ErrorCount = row.GetInt32(7),
+        IsGone = row.GetBoolean(8),
+        IconHash = row.NullableString(9),
+    };
+
     private const string SummarySelect =
         """
-        SELECT s.id AS subscription_id, s.feed_id, s.folder_id, COALESCE(s.title, f.title, f.url) AS title, f.url AS feed_url, f.site_url,
-               s.unread_count, f.error_count, f.is_gone,
-               EXISTS (SELECT 1 FROM feed_icons i WHERE i.feed_id = s.feed_id) AS has_icon
+        SELECT s.feed_id, s.folder_id, COALESCE(s.title, f.title, f.url) AS title, f.url AS feed_url, f.site_url,
+               s.unread_count, s.starred_count, f.error_count, f.is_gone, f.icon_hash
         FROM subscriptions s JOIN feeds f ON f.id = s.feed_id
         """;
 }

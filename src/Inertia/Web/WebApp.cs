@@ -64,6 +64,7 @@ internal static class WebApp
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "inertia_csrf";
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.HeaderName = AntiforgeryHeader;
         });
         builder.Services.AddDataProtection().SetApplicationName("Inertia");

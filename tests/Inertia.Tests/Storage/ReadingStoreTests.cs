@@ -164,6 +164,9 @@ public sealed class ReadingStoreTests
         async Task Check(long user)
         {
             Assert.Equal(await RealUnreadAsync(test.Database, user, feed), await UnreadCountAsync(test.Database, user, feed));
+            Assert.Equal(
+                await CountAsync(test.Database, "SELECT COUNT(*) FROM entry_states WHERE user_id = @user AND feed_id = @feed AND is_starred", new { user, feed }),
+                await CountAsync(test.Database, "SELECT starred_count FROM subscriptions WHERE user_id = @user AND feed_id = @feed", new { user, feed }));
         }
 
         await StoreAsync(test.Database, feed, Parsed(At("a", 1), At("b", 2), At("c", 3)));
@@ -177,7 +180,12 @@ public sealed class ReadingStoreTests
         Assert.Equal(1, await UnreadCountAsync(test.Database, ann, feed));
         await entries.SetReadAsync(ann, [ids[0]], false, Now);
         await entries.SetStarredAsync(ann, ids[0], true, Now);
+        await entries.SetStarredAsync(ann, ids[2], true, Now);
+        await entries.SetStarredAsync(ann, ids[2], true, Now);
         Assert.Equal(2, await UnreadCountAsync(test.Database, ann, feed));
+        Assert.Equal(2, (await subscriptions.SummariesAsync(ann)).Single().StarredCount);
+        await entries.SetStarredAsync(ann, ids[0], false, Now);
+        Assert.Equal(1, (await subscriptions.SummariesAsync(ann)).Single().StarredCount);
         await entries.MarkAllReadAsync(bob, new EntryQuery { View = EntryView.Unread }, Now.AddDays(1), null, Now);
         Assert.Equal(0, await UnreadCountAsync(test.Database, bob, feed));
         await Check(ann);

@@ -293,7 +293,10 @@ public sealed class ReaderPagesTests
             Assert.Contains("max-age", icon.Headers["Cache-Control"], StringComparison.Ordinal);
             var again = await client.GetAsync($"/icons/{Id(feedId)}", ("If-None-Match", icon.Headers["ETag"]));
             Assert.Equal(HttpStatusCode.NotModified, again.Status);
-            Assert.NotNull((await client.GetAsync("/unread")).Document.QuerySelector($"[data-feed='{Id(feedId)}'] img.icon[src='/icons/{Id(feedId)}']"));
+            // Pages name the icon's version, which browsers may then keep for good.
+            var src = (await client.GetAsync("/unread")).Document.QuerySelector($"[data-feed='{Id(feedId)}'] img.icon")!.GetAttribute("src")!;
+            Assert.Equal($"/icons/{Id(feedId)}?v={icon.Headers["ETag"].Trim('"')}", src);
+            Assert.Contains("immutable", (await client.GetAsync(src)).Headers["Cache-Control"], StringComparison.Ordinal);
         }
     }
 

@@ -4,7 +4,10 @@ using Microsoft.Net.Http.Headers;
 
 namespace Inertia.Web.Endpoints;
 
-/// <summary><c>GET /icons/{feedId}</c>: a followed feed's site icon, cached by browsers and revalidated by its hash.</summary>
+/// <summary>
+/// <c>GET /icons/{feedId}?v=HASH</c>: a followed feed's site icon. Pages name the version they want, so a browser
+/// may keep that URL for good; without the version it revalidates by ETag daily.
+/// </summary>
 internal static class IconEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) => app.MapGet("/icons/{feedId:long}", async (long feedId, HttpContext context, SubscriptionStore subscriptions, IconStore icons, CancellationToken token) =>
@@ -15,7 +18,7 @@ internal static class IconEndpoints
             return Results.NotFound();
         }
         var etag = new EntityTagHeaderValue($"\"{icon.Hash}\"");
-        context.Response.Headers.CacheControl = "private, max-age=86400";
+        context.Response.Headers.CacheControl = context.Request.Query["v"] == icon.Hash ? "private, max-age=31536000, immutable" : "private, max-age=86400";
         context.Response.Headers.ETag = etag.ToString();
         if (context.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
         {

@@ -16,14 +16,13 @@ internal sealed record Sidebar(
         var subscriptions = await services.GetRequiredService<SubscriptionStore>().SummariesAsync(user.Id, cancellationToken);
         var folders = await services.GetRequiredService<FolderStore>().ListAsync(user.Id, cancellationToken);
         var entries = services.GetRequiredService<EntryStore>();
-        var starred = await entries.CountStarredAsync(user.Id, cancellationToken);
         var today = await entries.CountUnreadSinceAsync(user.Id, ListRef.StartOfDay(now, user.Settings.Zone), cancellationToken);
         var byFolder = subscriptions.Where(s => s.FolderId is not null).ToLookup(s => s.FolderId!.Value);
         return new Sidebar(
             folders.Select(f => new SidebarFolder(f, byFolder[f.Id].ToList())).ToList(),
             subscriptions.Where(s => s.FolderId is null).ToList(),
             subscriptions.Sum(s => (long)s.UnreadCount),
-            starred,
+            subscriptions.Sum(s => (long)s.StarredCount),
             today);
     }
 

@@ -56,8 +56,10 @@ CREATE TABLE feeds (
     is_gone                BOOLEAN NOT NULL DEFAULT FALSE,
     lease_owner            TEXT,
     lease_until            BIGINT,
-    -- When to look for the site's icon (again); NULL: never looked. feed_icons holds it once found.
-    icon_next_check_at     BIGINT
+    -- When to look for the site's icon (again); NULL: never looked. feed_icons holds it once found, and
+    -- icon_hash names that version (pages link /icons/ID?v=HASH, which browsers may keep for good).
+    icon_next_check_at     BIGINT,
+    icon_hash              TEXT
 );
 CREATE INDEX feeds_due ON feeds (next_check_at) WHERE NOT is_gone;
 
@@ -70,7 +72,8 @@ CREATE TABLE subscriptions (
     title      TEXT,
     created_at BIGINT NOT NULL,
     -- Kept by triggers on entry_states, so that counts cost nothing to show.
-    unread_count INTEGER NOT NULL DEFAULT 0,
+    unread_count  INTEGER NOT NULL DEFAULT 0,
+    starred_count INTEGER NOT NULL DEFAULT 0,
     UNIQUE (user_id, feed_id)
 );
 CREATE INDEX subscriptions_feed ON subscriptions (feed_id);
@@ -124,30 +127,34 @@ CREATE INDEX entry_states_feed ON entry_states (user_id, feed_id, published_at, 
 CREATE INDEX entry_states_starred ON entry_states (user_id, published_at, entry_id) WHERE is_starred;
 CREATE INDEX entry_states_entry ON entry_states (entry_id);
 
--- subscriptions.unread_count follows entry_states, whichever path changes them (merge, reading, retention,
--- cascades), so that it can never drift. Statement-level triggers with transition tables: one UPDATE per
--- statement and subscription, however many rows the statement touched.
+-- subscriptions.unread_count and starred_count follow entry_states, whichever path changes them (merge,
+-- reading, retention, cascades), so that they can never drift. Statement-level triggers with transition
+-- tables: one UPDATE per statement and subscription, however many rows the statement touched.
 CREATE FUNCTION entry_states_count_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE subscriptions s SET unread_count = s.unread_count + n.count
-    FROM (SELECT user_id, feed_id, COUNT(*) AS count FROM inserted WHERE NOT is_read GROUP BY user_id, feed_id) n
+    UPDATE subscriptions s SET unread_count = s.unread_count + n.unread, starred_count = s.starred_count + n.starred
+    FROM (SELECT user_id, feed_id, COUNT(*) FILTER (WHERE NOT is_read) AS unread, COUNT(*) FILTER (WHERE is_starred) AS starred
+          FROM inserted WHERE NOT is_read OR is_starred GROUP BY user_id, feed_id) n
     WHERE s.user_id = n.user_id AND s.feed_id = n.feed_id;
     RETURN NULL;
 END $$;
 CREATE FUNCTION entry_states_count_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE subscriptions s SET unread_count = s.unread_count - n.count
-    FROM (SELECT user_id, feed_id, COUNT(*) AS count FROM deleted WHERE NOT is_read GROUP BY user_id, feed_id) n
+    UPDATE subscriptions s SET unread_count = s.unread_count - n.unread, starred_count = s.starred_count - n.starred
+    FROM (SELECT user_id, feed_id, COUNT(*) FILTER (WHERE NOT is_read) AS unread, COUNT(*) FILTER (WHERE is_starred) AS starred
+          FROM deleted WHERE NOT is_read OR is_starred GROUP BY user_id, feed_id) n
     WHERE s.user_id = n.user_id AND s.feed_id = n.feed_id;
     RETURN NULL;
 END $$;
 CREATE FUNCTION entry_states_count_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE subscriptions s SET unread_count = s.unread_count + n.change
-    FROM (SELECT b.user_id, b.feed_id, SUM(CASE WHEN a.is_read THEN -1 ELSE 1 END) AS change
+    UPDATE subscriptions s SET unread_count = s.unread_count + n.unread, starred_count = s.starred_count + n.starred
+    FROM (SELECT b.user_id, b.feed_id,
+                 SUM(CASE WHEN a.is_read = b.is_read THEN 0 WHEN a.is_read THEN -1 ELSE 1 END) AS unread,
+                 SUM(CASE WHEN a.is_starred = b.is_starred THEN 0 WHEN a.is_starred THEN 1 ELSE -1 END) AS starred
           FROM before_rows b JOIN after_rows a ON a.user_id = b.user_id AND a.entry_id = b.entry_id
-          WHERE a.is_read <> b.is_read GROUP BY b.user_id, b.feed_id) n
-    WHERE s.user_id = n.user_id AND s.feed_id = n.feed_id AND n.change <> 0;
+          WHERE a.is_read <> b.is_read OR a.is_starred <> b.is_starred GROUP BY b.user_id, b.feed_id) n
+    WHERE s.user_id = n.user_id AND s.feed_id = n.feed_id;
     RETURN NULL;
 END $$;
 CREATE TRIGGER entry_states_counted_insert AFTER INSERT ON entry_states

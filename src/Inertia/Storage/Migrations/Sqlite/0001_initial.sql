@@ -56,8 +56,10 @@ CREATE TABLE feeds (
     is_gone                INTEGER NOT NULL DEFAULT 0,
     lease_owner            TEXT,
     lease_until            INTEGER,
-    -- When to look for the site's icon (again); NULL: never looked. feed_icons holds it once found.
-    icon_next_check_at     INTEGER
+    -- When to look for the site's icon (again); NULL: never looked. feed_icons holds it once found, and
+    -- icon_hash names that version (pages link /icons/ID?v=HASH, which browsers may keep for good).
+    icon_next_check_at     INTEGER,
+    icon_hash              TEXT
 );
 -- Partial indexes use the same predicates as the queries (NOT is_gone), or SQLite will not use them.
 CREATE INDEX feeds_due ON feeds (next_check_at) WHERE NOT is_gone;
@@ -71,7 +73,8 @@ CREATE TABLE subscriptions (
     title      TEXT,
     created_at INTEGER NOT NULL,
     -- Kept by triggers on entry_states, so that counts cost nothing to show.
-    unread_count INTEGER NOT NULL DEFAULT 0,
+    unread_count  INTEGER NOT NULL DEFAULT 0,
+    starred_count INTEGER NOT NULL DEFAULT 0,
     UNIQUE (user_id, feed_id)
 );
 CREATE INDEX subscriptions_feed ON subscriptions (feed_id);
@@ -125,19 +128,28 @@ CREATE INDEX entry_states_feed ON entry_states (user_id, feed_id, published_at, 
 CREATE INDEX entry_states_starred ON entry_states (user_id, published_at, entry_id) WHERE is_starred;
 CREATE INDEX entry_states_entry ON entry_states (entry_id);
 
--- subscriptions.unread_count follows entry_states, whichever path changes them (merge, reading, retention,
--- cascades), so that it can never drift.
-CREATE TRIGGER entry_states_counted_insert AFTER INSERT ON entry_states WHEN NOT NEW.is_read
+-- subscriptions.unread_count and starred_count follow entry_states, whichever path changes them (merge,
+-- reading, retention, cascades), so that they can never drift.
+CREATE TRIGGER entry_states_counted_insert AFTER INSERT ON entry_states WHEN NOT NEW.is_read OR NEW.is_starred
 BEGIN
-    UPDATE subscriptions SET unread_count = unread_count + 1 WHERE user_id = NEW.user_id AND feed_id = NEW.feed_id;
+    UPDATE subscriptions
+    SET unread_count = unread_count + CASE WHEN NEW.is_read THEN 0 ELSE 1 END,
+        starred_count = starred_count + CASE WHEN NEW.is_starred THEN 1 ELSE 0 END
+    WHERE user_id = NEW.user_id AND feed_id = NEW.feed_id;
 END;
-CREATE TRIGGER entry_states_counted_delete AFTER DELETE ON entry_states WHEN NOT OLD.is_read
+CREATE TRIGGER entry_states_counted_delete AFTER DELETE ON entry_states WHEN NOT OLD.is_read OR OLD.is_starred
 BEGIN
-    UPDATE subscriptions SET unread_count = unread_count - 1 WHERE user_id = OLD.user_id AND feed_id = OLD.feed_id;
+    UPDATE subscriptions
+    SET unread_count = unread_count - CASE WHEN OLD.is_read THEN 0 ELSE 1 END,
+        starred_count = starred_count - CASE WHEN OLD.is_starred THEN 1 ELSE 0 END
+    WHERE user_id = OLD.user_id AND feed_id = OLD.feed_id;
 END;
-CREATE TRIGGER entry_states_counted_update AFTER UPDATE OF is_read ON entry_states WHEN OLD.is_read <> NEW.is_read
+CREATE TRIGGER entry_states_counted_update AFTER UPDATE OF is_read, is_starred ON entry_states
+WHEN OLD.is_read <> NEW.is_read OR OLD.is_starred <> NEW.is_starred
 BEGIN
-    UPDATE subscriptions SET unread_count = unread_count + CASE WHEN NEW.is_read THEN -1 ELSE 1 END
+    UPDATE subscriptions
+    SET unread_count = unread_count + CASE WHEN OLD.is_read = NEW.is_read THEN 0 WHEN NEW.is_read THEN -1 ELSE 1 END,
+        starred_count = starred_count + CASE WHEN OLD.is_starred = NEW.is_starred THEN 0 WHEN NEW.is_starred THEN 1 ELSE -1 END
     WHERE user_id = NEW.user_id AND feed_id = NEW.feed_id;
 END;
 

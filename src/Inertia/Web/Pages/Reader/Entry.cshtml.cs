@@ -21,7 +21,7 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
     internal string ListTitle { get; private set; } = "";
     internal string? PreviousUrl { get; private set; }
     internal string? NextUrl { get; private set; }
-    internal bool FeedHasIcon { get; private set; }
+    internal string? FeedIconHash { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
         PreviousUrl = previous is { } p ? ArticleLink.To(p, List, shownAt) : null;
         NextUrl = next is { } n ? ArticleLink.To(n, List, shownAt) : null;
         await LoadSidebarAsync(List, cancellationToken);
-        FeedHasIcon = SidebarView.Sidebar.Folders.SelectMany(f => f.Feeds).Concat(SidebarView.Sidebar.Unfiled).Any(s => s.FeedId == entry.FeedId && s.HasIcon);
+        FeedIconHash = SidebarView.Sidebar.Folders.SelectMany(f => f.Feeds).Concat(SidebarView.Sidebar.Unfiled).FirstOrDefault(s => s.FeedId == entry.FeedId)?.IconHash;
         return Page();
     }
 
