@@ -162,11 +162,7 @@ public sealed partial class ReaderJourneyTests(BrowserFixture browser) : IClassF
         var annFeedPath = "/feeds/1";
 
         await using var bob = await ReaderSession.OpenAsync(browser, app);
-        await bob.GoAsync("/login");
-        await bob.Page.FillAsync("input[name=Username]", "bob");
-        await bob.Page.FillAsync("input[name=Password]", "password2");
-        await bob.Page.ClickAsync("button[type=submit]");
-        await Assertions.Expect(bob.Page).ToHaveURLAsync(new Regex("/unread$"));
+        await bob.SignInAsync("bob", "password2");
         await Assertions.Expect(bob.Page.Locator(".sidebar .feed")).ToHaveCountAsync(0);
         await Assertions.Expect(bob.Page.Locator(".empty")).ToContainTextAsync("You follow no feeds yet.");
         await Assertions.Expect(bob.Page.Locator("html")).ToHaveAttributeAsync("data-theme", "system");
@@ -189,13 +185,8 @@ public sealed partial class ReaderJourneyTests(BrowserFixture browser) : IClassF
         await app.Get<Inertia.Storage.UserStore>().SaveSettingsAsync(user.Id, user.Settings with { EntriesPerPage = 20, MarkReadOn = Inertia.Accounts.MarkReadOn.Scroll });
         await using var ann = await ReaderSession.OpenAsync(browser, app, width: 1000, height: 700);
         var page = ann.Page;
-        await ann.GoAsync("/login");
-        await page.FillAsync("input[name=Username]", "ann");
-        await page.FillAsync("input[name=Password]", "password1");
-        await page.ClickAsync("button[type=submit]");
-        await ann.GoAsync("/subscriptions");
-        await page.FillAsync("input[name=Address]", site.FeedUrl.AbsoluteUri);
-        await page.ClickAsync(".add-form button[type=submit]");
+        await ann.SignInAsync("ann", "password1");
+        await ann.SubscribeAsync(site.FeedUrl);
 
         await ann.GoAsync("/all");
         await Assertions.Expect(page.Locator("#entries .entry")).ToHaveCountAsync(20);
@@ -227,13 +218,8 @@ public sealed partial class ReaderJourneyTests(BrowserFixture browser) : IClassF
         await app.CreateUserAsync("ann", "password1");
         await using var phone = await ReaderSession.OpenAsync(browser, app, width: 390, height: 844);
         var page = phone.Page;
-        await phone.GoAsync("/login");
-        await page.FillAsync("input[name=Username]", "ann");
-        await page.FillAsync("input[name=Password]", "password1");
-        await page.ClickAsync("button[type=submit]");
-        await phone.GoAsync("/subscriptions");
-        await page.FillAsync("input[name=Address]", site.FeedUrl.AbsoluteUri);
-        await page.ClickAsync(".add-form button[type=submit]");
+        await phone.SignInAsync("ann", "password1");
+        await phone.SubscribeAsync(site.FeedUrl);
         await phone.GoAsync("/unread");
 
         await Assertions.Expect(page.Locator(".sidebar")).Not.ToBeInViewportAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Inertia.Tests.Web;
 using Microsoft.Playwright;
 
@@ -54,6 +55,25 @@ internal sealed class ReaderSession : IAsyncDisposable
     }
 
     public Task GoAsync(string path) => Page.GotoAsync(path);
+
+    /// <summary>Signs in through the sign-in form and waits for the reader.</summary>
+    public async Task SignInAsync(string name, string password)
+    {
+        await GoAsync("/login");
+        await Page.FillAsync("input[name=Username]", name);
+        await Page.FillAsync("input[name=Password]", password);
+        await Page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/unread$"));
+    }
+
+    /// <summary>Subscribes through the add form and waits for the feed's page.</summary>
+    public async Task SubscribeAsync(Uri address)
+    {
+        await GoAsync("/subscriptions");
+        await Page.FillAsync("input[name=Address]", address.AbsoluteUri);
+        await Page.ClickAsync(".add-form button[type=submit]");
+        await Assertions.Expect(Page.Locator(".flash")).ToBeVisibleAsync();
+    }
 
     /// <summary>Saves a screenshot of the whole page as a test artifact.</summary>
     public Task ScreenshotAsync(string name) =>

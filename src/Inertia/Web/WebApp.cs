@@ -106,7 +106,7 @@ internal static class WebApp
             await db.IsReadyAsync(token) ? Results.Text("ready") : Results.Text("database unreachable or not migrated", statusCode: 503));
         app.MapGet("/", () => Results.Redirect("/unread")).RequireAuthorization();
         IconEndpoints.Map(app);
-        EntryEndpoints.Map(app);
+        ReadingEndpoints.Map(app);
         app.MapRazorPages();
         return app;
     }

@@ -15,7 +15,7 @@ namespace Inertia.Web.Endpoints;
 /// anti-forgery token, from a plain form (answered with a redirect back, so that reading works without
 /// JavaScript) or from the page's script (answered with JSON when it asks for it).
 /// </summary>
-internal static class EntryEndpoints
+internal static class ReadingEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
