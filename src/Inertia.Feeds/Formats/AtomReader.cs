@@ -196,7 +196,7 @@ internal static class AtomReader
                     email ??= ctx.Text(child);
                     break;
                 case "uri" or "url":
-                    uri ??= ctx.Url(child);
+                    uri ??= ctx.Url(child, allowMailto: true);
                     break;
             }
         }
