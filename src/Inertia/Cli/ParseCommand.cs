@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Inertia.Feeds;
 using Inertia.Fetching;
+using Inertia.Hosting;
 
 namespace Inertia.Cli;
 
@@ -20,7 +21,7 @@ internal static class ParseCommand
             Feed feed;
             try
             {
-                feed = await ReadAsync(parser, result.GetRequiredValue(source), () => CommonOptions.FetchOptions(result), cancellationToken);
+                feed = await ReadAsync(parser, result.GetRequiredValue(source), () => CommonOptions.FetchOptions(result, InertiaConfiguration.Load()), cancellationToken);
             }
             catch (Exception e) when (e is FeedParseException or FetchException or IOException or UnauthorizedAccessException or ArgumentException)
             {
