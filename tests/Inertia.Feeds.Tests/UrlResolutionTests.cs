@@ -227,6 +227,18 @@ public class UrlResolutionTests
     }
 
     [Fact]
+    public void The_feeds_own_links_resolve_against_its_site_link_whatever_their_order()
+    {
+        var atom = Parse.Atom("""<title>T</title><link rel="self" href="/blog/atom.xml"/><link rel="hub" href="hub"/><link href="https://www.example.com/"/>""");
+        var rss = Parse.Rss("""<title>T</title><atom:link rel="self" href="/feed.xml"/><link>https://www.example.com/blog/</link>""", "xmlns:atom=\"http://www.w3.org/2005/Atom\"");
+
+        Assert.Equal("https://www.example.com/blog/atom.xml", atom.FeedUrl);
+        Assert.Equal(["https://www.example.com/hub"], atom.HubUrls);
+        Assert.Equal("https://www.example.com/feed.xml", rss.FeedUrl);
+        Assert.Empty(atom.Warnings);
+    }
+
+    [Fact]
     public void A_file_document_address_never_yields_file_urls()
     {
         var feed = Parse.Unsanitized("""
