@@ -1,6 +1,5 @@
 using System.Text;
 using Inertia.Feeds.Html;
-using Inertia.Feeds.Text;
 using Inertia.Feeds.Xml;
 
 namespace Inertia.Feeds.Formats;
@@ -14,14 +13,7 @@ internal static class AtomReader
         var ns = root.Ns;
         feed.Language = root.Lang;
         ctx.FeedLanguage = feed.Language;
-        foreach (var e in root.Children)
-        {
-            if (e.Ns == ns && e.LocalName == "link")
-            {
-                Extensions.ReadFeedLink(ctx, e, feed);
-            }
-        }
-        ctx.SiteBase = FeedUrls.ToBase(feed.Link, ctx.DocumentUri);
+        Extensions.ReadFeedLinks(ctx, root, feed, e => e.Ns == ns && e.LocalName == "link");
 
         foreach (var e in root.Children)
         {
@@ -196,7 +188,7 @@ internal static class AtomReader
                     email ??= ctx.Text(child);
                     break;
                 case "uri" or "url":
-                    uri ??= ctx.Url(child);
+                    uri ??= ctx.Url(child, allowMailto: true);
                     break;
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inertia.Feeds.Text;
 using Inertia.Feeds.Xml;
 
 namespace Inertia.Feeds.Formats;
@@ -117,7 +118,30 @@ internal static class Extensions
         return unit is { } u && frequency > 0 ? u / frequency : null;
     }
 
-    /// <summary>An Atom link inside an RSS channel: self (the feed's URL), hub (WebSub), alternate (the site).</summary>
+    /// <summary>
+    /// Reads the feed's own links among <paramref name="parent"/>'s children: the site (alternate) first, which
+    /// becomes the base for relative URLs, then the others (self, hub), resolved against it like the rest.
+    /// </summary>
+    public static void ReadFeedLinks(XmlReadContext ctx, Element parent, FeedBuilder feed, Func<Element, bool> isLink)
+    {
+        foreach (var e in parent.Children)
+        {
+            if (isLink(e) && IsAlternate(e))
+            {
+                ReadFeedLink(ctx, e, feed);
+            }
+        }
+        ctx.SiteBase = FeedUrls.ToBase(feed.Link, ctx.DocumentUri);
+        foreach (var e in parent.Children)
+        {
+            if (isLink(e) && !IsAlternate(e))
+            {
+                ReadFeedLink(ctx, e, feed);
+            }
+        }
+    }
+
+    /// <summary>An Atom link of the feed (inside an Atom feed or an RSS channel): self (the feed's URL), hub (WebSub), alternate (the site).</summary>
     public static void ReadFeedLink(XmlReadContext ctx, Element e, FeedBuilder feed)
     {
         var href = ctx.Url(e, e.Attribute("href"));
@@ -159,6 +183,8 @@ internal static class Extensions
         }
         return seconds is > 0 and < 1e7 ? TimeSpan.FromSeconds(seconds) : null;
     }
+
+    private static bool IsAlternate(Element link) => (link.Attribute("rel") ?? "alternate") == "alternate";
 
     private static EntryBuilder.Html? Html(XmlReadContext ctx, Element e) =>
         ctx.Html(e) is { } html ? new EntryBuilder.Html(html, ctx.BaseFor(e)) : null;

@@ -51,15 +51,15 @@ internal static class JsonFeedReader
     private static Feed ReadJsonFeed(JsonObject root, FeedFormat format, Uri? documentUri, FeedParserOptions options, Warnings warnings)
     {
         var feed = new FeedBuilder(format, options, warnings);
-        feed.Link = FeedUrls.Resolve(Str(root["home_page_url"]), documentUri);
+        feed.Link = FeedUrls.Resolve(Str(root["home_page_url"]), documentUri, warnings);
         var siteBase = FeedUrls.ToBase(feed.Link, documentUri);
-        feed.FeedUrl = FeedUrls.Resolve(Str(root["feed_url"]), siteBase);
+        feed.FeedUrl = FeedUrls.Resolve(Str(root["feed_url"]), siteBase, warnings);
         feed.Title = Plain(Str(root["title"]));
         feed.Description = Plain(Str(root["description"]));
         feed.Language = Str(root["language"]);
-        feed.Image = FeedUrls.Resolve(Str(root["icon"]), siteBase);
-        feed.Icon = FeedUrls.Resolve(Str(root["favicon"]), siteBase);
-        foreach (var author in Authors(root, siteBase))
+        feed.Image = FeedUrls.Resolve(Str(root["icon"]), siteBase, warnings);
+        feed.Icon = FeedUrls.Resolve(Str(root["favicon"]), siteBase, warnings);
+        foreach (var author in Authors(root, siteBase, warnings))
         {
             feed.AddAuthor(author);
         }
@@ -67,7 +67,7 @@ internal static class JsonFeedReader
         {
             foreach (var hub in hubs)
             {
-                feed.AddHub(FeedUrls.Resolve(Str(hub?["url"]), siteBase));
+                feed.AddHub(FeedUrls.Resolve(Str(hub?["url"]), siteBase, warnings));
             }
         }
         if (root["items"] is not JsonArray items)
@@ -91,10 +91,10 @@ internal static class JsonFeedReader
         {
             Id = Str(item["id"]),
             Title = Plain(Str(item["title"])),
-            Link = FeedUrls.Resolve(Str(item["url"]), siteBase),
-            FallbackLink = FeedUrls.Resolve(Str(item["external_url"]), siteBase),
+            Link = FeedUrls.Resolve(Str(item["url"]), siteBase, warnings),
+            FallbackLink = FeedUrls.Resolve(Str(item["external_url"]), siteBase, warnings),
             Language = Str(item["language"]),
-            ImageUrl = FeedUrls.Resolve(Str(item["image"]) ?? Str(item["banner_image"]), siteBase),
+            ImageUrl = FeedUrls.Resolve(Str(item["image"]) ?? Str(item["banner_image"]), siteBase, warnings),
         };
         var language = entry.Language ?? feed.Language;
         entry.Published = Date(item["date_published"], language, warnings);
@@ -103,7 +103,7 @@ internal static class JsonFeedReader
         entry.FullContent = string.IsNullOrWhiteSpace(html) ? null : new EntryBuilder.Html(html, siteBase);
         var summary = PlainTextHtml.Convert(Str(item["summary"]));
         entry.Description = summary is null ? null : new EntryBuilder.Html(summary, siteBase);
-        foreach (var author in Authors(item, siteBase))
+        foreach (var author in Authors(item, siteBase, warnings))
         {
             entry.AddAuthor(author);
         }
@@ -127,7 +127,7 @@ internal static class JsonFeedReader
             {
                 var seconds = Number(attachment?["duration_in_seconds"]);
                 entry.AddEnclosure(
-                    FeedUrls.Resolve(Str(attachment?["url"]), siteBase),
+                    FeedUrls.Resolve(Str(attachment?["url"]), siteBase, warnings),
                     Str(attachment?["mime_type"]),
                     Number(attachment?["size_in_bytes"]) is > 0 and var size ? (long)size : null,
                     seconds is > 0 and < 1e7 ? TimeSpan.FromSeconds(seconds.Value) : null);
@@ -139,7 +139,7 @@ internal static class JsonFeedReader
     private static Feed ReadRssInJson(JsonObject channel, Uri? documentUri, FeedParserOptions options, Warnings warnings)
     {
         var feed = new FeedBuilder(FeedFormat.Rss20, options, warnings);
-        feed.Link = FeedUrls.Resolve(Str(channel["link"]), documentUri);
+        feed.Link = FeedUrls.Resolve(Str(channel["link"]), documentUri, warnings);
         var siteBase = FeedUrls.ToBase(feed.Link, documentUri);
         feed.Title = Plain(Str(channel["title"]));
         feed.Description = Plain(Str(channel["description"]));
@@ -166,21 +166,21 @@ internal static class JsonFeedReader
             {
                 Id = guid,
                 Title = Plain(Str(item["title"])),
-                Link = FeedUrls.Resolve(Str(item["link"]), siteBase),
+                Link = FeedUrls.Resolve(Str(item["link"]), siteBase, warnings),
                 Published = Date(item["pubDate"], feed.Language, warnings),
                 Description = string.IsNullOrWhiteSpace(description) ? null : new EntryBuilder.Html(description, siteBase),
             };
             entry.AddAuthor(People.Parse(Str(item["author"])));
             if (item["enclosure"] is JsonObject enclosure)
             {
-                entry.AddEnclosure(FeedUrls.Resolve(Str(enclosure["url"]), siteBase), Str(enclosure["type"]), Extensions.Length(Str(enclosure["length"])));
+                entry.AddEnclosure(FeedUrls.Resolve(Str(enclosure["url"]), siteBase, warnings), Str(enclosure["type"]), Extensions.Length(Str(enclosure["length"])));
             }
             feed.AddEntry(entry, -1);
         }
         return feed.Build();
     }
 
-    private static IEnumerable<Person> Authors(JsonObject owner, Uri? siteBase)
+    private static IEnumerable<Person> Authors(JsonObject owner, Uri? siteBase, Warnings warnings)
     {
         var list = owner["authors"] as JsonArray ?? (owner["author"] is JsonObject single ? [single.DeepClone()] : null);
         if (list is null)
@@ -189,7 +189,7 @@ internal static class JsonFeedReader
         }
         foreach (var node in list)
         {
-            if (node is JsonObject author && Extensions.MakePerson(Plain(Str(author["name"])), null, FeedUrls.Resolve(Str(author["url"]), siteBase)) is { } person)
+            if (node is JsonObject author && Extensions.MakePerson(Plain(Str(author["name"])), null, FeedUrls.Resolve(Str(author["url"]), siteBase, warnings, allowMailto: true)) is { } person)
             {
                 yield return person;
             }

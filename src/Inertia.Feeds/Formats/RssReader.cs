@@ -1,4 +1,3 @@
-using Inertia.Feeds.Text;
 using Inertia.Feeds.Xml;
 
 namespace Inertia.Feeds.Formats;
@@ -60,14 +59,7 @@ internal static class RssReader
         feed.Link = ctx.Url(link);
         feed.Language = ctx.Text(FindCore(channel, "language", core)) ?? ctx.Text(channel.Child(Ns.Dc, "language")) ?? channel.Lang;
         ctx.FeedLanguage = feed.Language;
-        foreach (var e in channel.Children)
-        {
-            if (e.Ns == Ns.Atom10 && e.LocalName == "link")
-            {
-                Extensions.ReadFeedLink(ctx, e, feed);
-            }
-        }
-        ctx.SiteBase = FeedUrls.ToBase(feed.Link, ctx.DocumentUri);
+        Extensions.ReadFeedLinks(ctx, channel, feed, e => e.Ns == Ns.Atom10 && e.LocalName == "link");
 
         foreach (var e in channel.Children)
         {

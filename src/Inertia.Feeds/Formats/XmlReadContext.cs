@@ -47,11 +47,15 @@ internal sealed class XmlReadContext(XmlSource source, Uri? documentUri)
         return string.IsNullOrWhiteSpace(html) ? null : html;
     }
 
-    /// <summary>The element's text as a URL, resolved against the element's base.</summary>
-    public string? Url(Element? element) => element is null ? null : FeedUrls.Resolve(Text(element), BaseFor(element));
+    /// <summary>
+    /// The element's text as a URL, resolved against the element's base: an absolute http or https URL (or, when
+    /// <paramref name="allowMailto"/>, a <c>mailto:</c> one), else null with a warning.
+    /// </summary>
+    public string? Url(Element? element, bool allowMailto = false) =>
+        element is null ? null : FeedUrls.Resolve(Text(element), BaseFor(element), Warnings, element.TagStart, allowMailto);
 
-    /// <summary>An attribute's value as a URL, resolved against the element's base.</summary>
-    public string? Url(Element element, string? value) => FeedUrls.Resolve(value, BaseFor(element));
+    /// <summary>An attribute's value as a URL, resolved against the element's base: an absolute http or https URL, else null with a warning.</summary>
+    public string? Url(Element element, string? value) => FeedUrls.Resolve(value, BaseFor(element), Warnings, element.TagStart);
 
     /// <summary>The element's text as a date in UTC; a date that cannot be read is a warning, not a failure.</summary>
     public DateTimeOffset? Date(Element? element, string? language)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Text;
 using Inertia.Feeds.Text;
 
 namespace Inertia.Feeds.Html;
@@ -6,7 +7,7 @@ namespace Inertia.Feeds.Html;
 /// <summary>
 /// Decodes character references as an HTML5 parser does: named references need their semicolon except the legacy
 /// ones (<c>&amp;copy 2024</c>), which inside an attribute value stay literal before "=" or a letter or digit (so
-/// that <c>?a=1&amp;copy=2</c> survives); numeric references follow <see cref="HtmlEntities.TryGetNumeric"/>.
+/// that <c>?a=1&amp;copy=2</c> survives); numeric references follow <see cref="HtmlEntities.TryGetNumeric(int, out Rune)"/>.
 /// </summary>
 internal static class CharacterReferences
 {
@@ -88,9 +89,10 @@ internal static class CharacterReferences
         {
             i++;
         }
-        if (HtmlEntities.TryGetNumeric(value, out var decoded))
+        if (HtmlEntities.TryGetNumeric(value, out Rune decoded))
         {
-            output.Append(decoded);
+            Span<char> chars = stackalloc char[2];
+            output.Append(chars[..decoded.EncodeToUtf16(chars)]);
         }
         return i;
     }

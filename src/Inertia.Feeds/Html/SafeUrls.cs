@@ -88,9 +88,7 @@ internal static class SafeUrls
             return false;
         }
         var resolved = FeedUrls.Resolve(reference, baseUri);
-        if (resolved is null
-            || !(resolved.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || resolved.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            || resolved.AsSpan().ContainsAny(Controls))
+        if (resolved is null || resolved.AsSpan().ContainsAny(Controls))
         {
             return false;
         }

@@ -48,5 +48,8 @@ public static class OpmlWriter
         xml.WriteEndElement();
         xml.WriteEndElement();
         xml.WriteEndDocument();
+        xml.Flush();
+        // A text file ends with a line break: shells, cat and diff expect one.
+        output.Write("\n"u8);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using AngleSharp.Html;
 
 namespace Inertia.Feeds.Text;
@@ -39,21 +40,29 @@ public static class HtmlEntities
     /// </summary>
     public static bool TryGetNumeric(int codePoint, out string text)
     {
+        var known = TryGetNumeric(codePoint, out Rune character);
+        text = known ? character.ToString() : "";
+        return known;
+    }
+
+    /// <summary>Like <see cref="TryGetNumeric(int, out string)"/>, giving the character without making a string of it.</summary>
+    internal static bool TryGetNumeric(int codePoint, out Rune character)
+    {
         if (codePoint is >= 0x80 and <= 0x9F)
         {
             var mapped = Windows1252High[codePoint - 0x80];
             if (mapped != 0)
             {
-                text = ((char)mapped).ToString();
+                character = new Rune(mapped);
                 return true;
             }
         }
         if (codePoint <= 0 || codePoint > 0x10FFFF || codePoint is >= 0xD800 and <= 0xDFFF || !IsAllowedInText(codePoint))
         {
-            text = "";
+            character = default;
             return false;
         }
-        text = char.ConvertFromUtf32(codePoint);
+        character = new Rune(codePoint);
         return true;
     }
 

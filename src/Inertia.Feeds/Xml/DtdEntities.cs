@@ -71,7 +71,7 @@ internal sealed class DtdEntities
         var length = Length(name, 0);
         if (length > _budget - _used)
         {
-            throw new EntityExpansionException($"entity &{name}; would expand beyond the limit of {_budget:N0} characters (an entity expansion attack, or an absurd DTD)");
+            throw new EntityExpansionException($"&{name}; would expand beyond the limit of {_budget:N0} characters (an entity expansion attack, or an absurd DTD)");
         }
         _used += length;
         return Text(name, 0);
@@ -166,11 +166,11 @@ internal sealed class DtdEntities
     {
         if (depth > MaxNesting)
         {
-            throw new EntityExpansionException($"entity &{name}; nests more than {MaxNesting} entity references deep");
+            throw new EntityExpansionException($"&{name}; nests more than {MaxNesting} entity references deep");
         }
         if (!_inProgress.Add(name))
         {
-            throw new EntityExpansionException($"entity &{name}; refers to itself");
+            throw new EntityExpansionException($"&{name}; refers to itself");
         }
     }
 

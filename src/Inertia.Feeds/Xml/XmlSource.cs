@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using Inertia.Feeds.Text;
 
@@ -51,7 +50,8 @@ internal sealed class XmlSource : IDisposable
         }
         if (!element.HasChildElements && TrySingleCData(content, out var cdata))
         {
-            return cdata.ContainsAny(XmlLexing.TextSpecials) ? RemoveForbidden(cdata) : cdata.ToString();
+            content.Overlaps(cdata, out var cdataStart);
+            return cdata.ContainsAny(XmlLexing.TextSpecials) ? RemoveForbidden(cdata, element.ContentStart + cdataStart) : cdata.ToString();
         }
         _builder.Clear();
         AppendContent(content, element.ContentStart, asMarkup: false);
@@ -146,29 +146,39 @@ internal sealed class XmlSource : IDisposable
         return _builder.ToString();
     }
 
-    private string RemoveForbidden(ReadOnlySpan<char> text)
+    private string RemoveForbidden(ReadOnlySpan<char> text, int offset)
     {
         _builder.Clear();
-        AppendAllowed(text);
+        AppendAllowed(text, offset);
         return _builder.ToString();
     }
 
     /// <summary>Appends CDATA as it is, less the characters XML forbids (CDATA may not escape them either).</summary>
-    private void AppendAllowed(ReadOnlySpan<char> text)
+    private void AppendAllowed(ReadOnlySpan<char> text, int offset)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (HtmlEntities.IsAllowedInText(c) || char.IsSurrogate(c))
             {
                 _builder.Append(c);
             }
+            else
+            {
+                WarnForbidden(c, offset + i);
+            }
         }
     }
+
+    private void WarnForbidden(char c, int offset) =>
+        Warnings.Add($"a character XML does not allow (U+{(int)c:X4}) was removed", offset);
 
     /// <summary>
     /// Walks content that may hold CDATA, comments, processing instructions and tags. As text: references
     /// decoded, tags left out. As markup: text and tags as written (for the HTML sanitizer to read), CDATA
-    /// unwrapped. Comments and processing instructions are dropped either way.
+    /// unwrapped. Comments and processing instructions are dropped either way. The text between tags is
+    /// repaired the same way in both (references decoded, forbidden characters removed, each with its
+    /// warning); as markup, what the repairs produce is escaped again so the HTML reader sees the same text.
     /// </summary>
     private void AppendContent(ReadOnlySpan<char> content, int offset, bool asMarkup)
     {
@@ -177,14 +187,7 @@ internal sealed class XmlSource : IDisposable
         {
             var lt = content[i..].IndexOf('<');
             var run = lt < 0 ? content[i..] : content.Slice(i, lt);
-            if (asMarkup)
-            {
-                _builder.Append(run);
-            }
-            else
-            {
-                AppendDecoded(run, offset + i);
-            }
+            AppendDecoded(run, offset + i, asMarkup);
             if (lt < 0)
             {
                 return;
@@ -194,7 +197,7 @@ internal sealed class XmlSource : IDisposable
             if (rest.StartsWith("<![CDATA["))
             {
                 var end = rest.IndexOf("]]>");
-                AppendAllowed(end < 0 ? rest[9..] : rest[9..end]);
+                AppendAllowed(end < 0 ? rest[9..] : rest[9..end], offset + i + 9);
                 i += end < 0 ? rest.Length : end + 3;
             }
             else if (rest.StartsWith("<!--"))
@@ -251,8 +254,11 @@ internal sealed class XmlSource : IDisposable
 
     private static bool IsXhtmlPrefix(ReadOnlySpan<char> prefix) => prefix is "xhtml" or "html" or "h";
 
-    /// <summary>Appends text that holds no markup, decoding references and dropping forbidden characters.</summary>
-    private void AppendDecoded(ReadOnlySpan<char> text, int offset)
+    /// <summary>
+    /// Appends text that holds no markup, decoding references and dropping forbidden characters; with
+    /// <paramref name="escape"/>, what a reference decodes to is escaped for HTML.
+    /// </summary>
+    private void AppendDecoded(ReadOnlySpan<char> text, int offset, bool escape = false)
     {
         var i = 0;
         while (i < text.Length)
@@ -267,12 +273,37 @@ internal sealed class XmlSource : IDisposable
             i += k;
             if (text[i] == '&')
             {
+                var decodedStart = _builder.Length;
                 i += AppendReference(text[i..], offset + i);
+                if (escape)
+                {
+                    EscapeFrom(decodedStart);
+                }
             }
             else
             {
-                Warnings.Add($"a character XML does not allow (U+{(int)text[i]:X4}) was removed", offset + i);
+                WarnForbidden(text[i], offset + i);
                 i++;
+            }
+        }
+    }
+
+    /// <summary>Escapes the characters HTML would read as markup in what was appended from <paramref name="start"/> on.</summary>
+    private void EscapeFrom(int start)
+    {
+        for (var j = start; j < _builder.Length; j++)
+        {
+            var escaped = _builder[j] switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => null,
+            };
+            if (escaped is not null)
+            {
+                _builder.Remove(j, 1).Insert(j, escaped);
+                j += escaped.Length - 1;
             }
         }
     }
@@ -284,7 +315,7 @@ internal sealed class XmlSource : IDisposable
         var semi = window.IndexOf(';');
         if (window.Length > 1 && window[1] == '#')
         {
-            return AppendNumericReference(text, semi, offset);
+            return AppendNumericReference(text, offset);
         }
         if (semi > 1 && IsEntityName(window[1..semi]))
         {
@@ -325,13 +356,16 @@ internal sealed class XmlSource : IDisposable
         return 1;
     }
 
-    private int AppendNumericReference(ReadOnlySpan<char> text, int semi, int offset)
+    private int AppendNumericReference(ReadOnlySpan<char> text, int offset)
     {
         var hex = text.Length > 2 && text[2] is 'x' or 'X';
         var digitsStart = hex ? 3 : 2;
         var digitsEnd = digitsStart;
-        while (digitsEnd < text.Length && digitsEnd - digitsStart < 8 && (hex ? char.IsAsciiHexDigit(text[digitsEnd]) : char.IsAsciiDigit(text[digitsEnd])))
+        var code = 0;
+        while (digitsEnd < text.Length && (hex ? char.IsAsciiHexDigit(text[digitsEnd]) : char.IsAsciiDigit(text[digitsEnd])))
         {
+            // Every digit belongs to the reference however many there are; the value stops growing past Unicode.
+            code = Math.Min(code * (hex ? 16 : 10) + HexDigitValue(text[digitsEnd]), BeyondUnicode);
             digitsEnd++;
         }
         if (digitsEnd == digitsStart)
@@ -340,9 +374,8 @@ internal sealed class XmlSource : IDisposable
             _builder.Append('&');
             return 1;
         }
-        var code = int.Parse(text[digitsStart..digitsEnd], hex ? NumberStyles.AllowHexSpecifier : NumberStyles.None, CultureInfo.InvariantCulture);
         var used = digitsEnd;
-        if (semi == digitsEnd)
+        if (digitsEnd < text.Length && text[digitsEnd] == ';')
         {
             used++;
         }
@@ -350,13 +383,18 @@ internal sealed class XmlSource : IDisposable
         {
             Warnings.Add("a character reference without its closing ';' was decoded", offset);
         }
-        if (HtmlEntities.TryGetNumeric(code, out var decoded))
+        if (HtmlEntities.TryGetNumeric(code, out Rune decoded))
         {
             if (code is >= 0x80 and <= 0x9F)
             {
                 Warnings.Add($"the character reference &#{code}; names a C1 control; read as its windows-1252 character, as browsers do", offset);
             }
-            _builder.Append(decoded);
+            Span<char> chars = stackalloc char[2];
+            _builder.Append(chars[..decoded.EncodeToUtf16(chars)]);
+        }
+        else if (code == BeyondUnicode)
+        {
+            Warnings.Add("a character reference beyond the last Unicode character (U+10FFFF) was removed", offset);
         }
         else
         {
@@ -364,6 +402,10 @@ internal sealed class XmlSource : IDisposable
         }
         return used;
     }
+
+    private const int BeyondUnicode = 0x110000;
+
+    private static int HexDigitValue(char digit) => digit <= '9' ? digit - '0' : (digit | 0x20) - 'a' + 10;
 
     private void AppendDtdEntity(string name, int offset)
     {
@@ -374,7 +416,7 @@ internal sealed class XmlSource : IDisposable
         }
         catch (EntityExpansionException e)
         {
-            throw Error(FeedParseError.EntityExpansion, "The document's DTD makes " + e.Message, offset);
+            throw Error(FeedParseError.EntityExpansion, "The document's DTD entity " + e.Message, offset);
         }
         if (value is null)
         {

@@ -16,14 +16,14 @@ internal static class CommandHost
     public static async Task<int> RunAsync(ParseResult result, string command, Func<IServiceProvider, CancellationToken, Task<int>> body, CancellationToken cancellationToken)
     {
         var opened = await OpenAsync(result, command, cancellationToken);
-        if (opened is not var (database, fetchOptions))
+        if (opened is not var (database, fetchOptions, retention))
         {
             return 1;
         }
         await using (database)
         {
             await using var services = new ServiceCollection()
-                .AddInertia(database, fetchOptions)
+                .AddInertia(database, fetchOptions, retention: retention)
                 .AddLogging(logging => logging.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
                 .BuildServiceProvider();
             try
@@ -37,15 +37,20 @@ internal static class CommandHost
         }
     }
 
-    /// <summary>The fetch options and the open database, or null when either could not be had (the reason is printed).</summary>
-    public static async Task<(Database Database, FetchOptions FetchOptions)?> OpenAsync(ParseResult result, string command, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open database, the fetch options and the retention policy, from the options over the configuration;
+    /// null when any could not be had (the reason is printed).
+    /// </summary>
+    public static async Task<(Database Database, FetchOptions FetchOptions, RetentionPolicy Retention)?> OpenAsync(ParseResult result, string command, CancellationToken cancellationToken)
     {
         DatabaseSettings settings;
         FetchOptions fetchOptions;
+        InertiaConfiguration configuration;
         try
         {
-            settings = CommonOptions.DatabaseSettings(result);
-            fetchOptions = CommonOptions.FetchOptions(result);
+            configuration = InertiaConfiguration.Load();
+            settings = CommonOptions.DatabaseSettings(result, configuration);
+            fetchOptions = CommonOptions.FetchOptions(result, configuration);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or UriFormatException or KeyNotFoundException)
         {
@@ -54,7 +59,7 @@ internal static class CommandHost
         }
         try
         {
-            return (await Database.OpenAsync(settings, cancellationToken), fetchOptions);
+            return (await Database.OpenAsync(settings, cancellationToken), fetchOptions, configuration.Retention);
         }
         catch (Exception e) when (e is DbException or IOException or UnauthorizedAccessException or TimeoutException or InvalidOperationException)
         {

@@ -51,7 +51,7 @@ internal static class ImportCommand
                     toFetch.Add(feedId);
                 }
             }
-            Console.WriteLine($"{opml.Feeds.Count} feeds in the file: {added} subscribed, {opml.Feeds.Count - added} already followed; {toFetch.Count} new feeds.");
+            Console.WriteLine($"{Plural.Count(opml.Feeds.Count, "feed", "feeds")} in the file: {added} subscribed, {opml.Feeds.Count - added} already followed; {Plural.Count(toFetch.Count, "new feed", "new feeds")}.");
             if (result.GetValue(noFetch))
             {
                 return 0;

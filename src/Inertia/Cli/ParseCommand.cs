@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Inertia.Feeds;
 using Inertia.Fetching;
+using Inertia.Hosting;
 
 namespace Inertia.Cli;
 
@@ -20,7 +21,7 @@ internal static class ParseCommand
             Feed feed;
             try
             {
-                feed = await ReadAsync(parser, result.GetRequiredValue(source), () => CommonOptions.FetchOptions(result), cancellationToken);
+                feed = await ReadAsync(parser, result.GetRequiredValue(source), () => CommonOptions.FetchOptions(result, InertiaConfiguration.Load()), cancellationToken);
             }
             catch (Exception e) when (e is FeedParseException or FetchException or IOException or UnauthorizedAccessException or ArgumentException)
             {
@@ -62,8 +63,17 @@ internal static class ParseCommand
             }
             return parser.Parse(response.Body.Span, response.ContentType, response.FinalUrl);
         }
+        if (source.Contains("://", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"\"{source}\" is not an http or https URL; parse reads a file, standard input ('-'), or fetches an http or https URL.");
+        }
+        if (Directory.Exists(source))
+        {
+            throw new ArgumentException($"\"{source}\" is a directory; give the path of a feed file.");
+        }
         await using var file = File.OpenRead(source);
-        return await parser.ParseAsync(file, documentUri: new Uri(Path.GetFullPath(source)), cancellationToken: cancellationToken);
+        // A file has no web address: relative URLs resolve only against the feed's xml:base and its own link.
+        return await parser.ParseAsync(file, cancellationToken: cancellationToken);
     }
 
     private static void WriteSummary(Feed feed, TextWriter output)

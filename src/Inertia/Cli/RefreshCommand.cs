@@ -39,7 +39,10 @@ internal static class RefreshCommand
             progress.WriteSummary(clock.Elapsed);
             if (progress.Outcomes.Count < selected.Count)
             {
-                Console.WriteLine($"{selected.Count - progress.Outcomes.Count} of the feeds asked for were being refreshed by another worker and were skipped.");
+                var skipped = selected.Count - progress.Outcomes.Count;
+                Console.WriteLine(skipped == 1
+                    ? "1 of the feeds asked for was being refreshed by another worker and was skipped."
+                    : $"{skipped} of the feeds asked for were being refreshed by another worker and were skipped.");
             }
             return progress.Outcomes.Any(o => o.Result is RefreshResult.Failed or RefreshResult.Gone) ? 3 : 0;
         }, cancellationToken));

@@ -34,7 +34,7 @@ internal sealed class RefreshProgress
                 {
                     Record(outcome);
                     task.Increment(1);
-                    task.Description = $"Refreshing: {_outcomes.Count} feeds, {_newEntries} new entries, {_errors} errors";
+                    task.Description = $"Refreshing: {Plural.Count(_outcomes.Count, "feed", "feeds")}, {Plural.Count(_newEntries, "new entry", "new entries")}, {Plural.Count(_errors, "error", "errors")}";
                 });
             });
         return _outcomes.Count;
@@ -49,14 +49,14 @@ internal sealed class RefreshProgress
         }
         table.AddRow("[bold]Total[/]", Count(_outcomes.Count), Count(_newEntries), Count(_outcomes.Sum(o => o.UpdatedEntries)));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Refreshed {_outcomes.Count} feeds in {elapsed.TotalSeconds:0.0} s.");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Refreshed {Plural.Count(_outcomes.Count, "feed", "feeds")} in {elapsed.TotalSeconds:0.0} s.");
         var failures = _outcomes.Where(o => o.Result is RefreshResult.Failed or RefreshResult.Gone).OrderBy(o => o.FeedId).ToList();
         if (failures.Count == 0)
         {
             return;
         }
         // One line per failure, never wrapped into a table, so that the reason stays whole in logs and pipes.
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[bold]{failures.Count} feeds failed:[/]");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[bold]{Plural.Count(failures.Count, "feed", "feeds")} failed:[/]");
         foreach (var failure in failures.Take(50))
         {
             Console.WriteLine($"  feed {failure.FeedId} {UrlText.Redact(failure.Url)}: {failure.Error}");

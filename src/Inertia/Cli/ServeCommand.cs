@@ -23,7 +23,7 @@ internal static class ServeCommand
         var command = new Command("serve", "Run Inertia: the web server and the background refresh.") { urls, role, CommonOptions.AllowNetwork };
         command.SetAction(async (result, cancellationToken) =>
         {
-            if (await CommandHost.OpenAsync(result, "serve", cancellationToken) is not var (database, fetchOptions))
+            if (await CommandHost.OpenAsync(result, "serve", cancellationToken) is not var (database, fetchOptions, retention))
             {
                 return 1;
             }
@@ -33,14 +33,16 @@ internal static class ServeCommand
                 if (serveRole == "worker")
                 {
                     var worker = Host.CreateApplicationBuilder();
-                    worker.Services.AddInertia(database, fetchOptions).AddHostedService<RefreshScheduler>()
+                    worker.Services.AddInertia(database, fetchOptions, retention: retention).AddHostedService<RefreshScheduler>()
                         .AddHostedService(provider => provider.GetRequiredService<IconRefresher>());
                     using var host = worker.Build();
                     await host.RunAsync(cancellationToken);
                     return 0;
                 }
                 var listen = result.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls;
-                await using var app = WebApp.Build(database, fetchOptions, listen, background: serveRole == "all");
+                // WebApp registers the default retention policy; the configured one, registered after it, is the one resolved.
+                await using var app = WebApp.Build(database, fetchOptions, listen, background: serveRole == "all",
+                    configure: builder => builder.Services.AddSingleton(retention));
                 try
                 {
                     await app.StartAsync(cancellationToken);

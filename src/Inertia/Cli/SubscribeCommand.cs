@@ -26,7 +26,7 @@ internal static class SubscribeCommand
                 case SubscribeStatus.Subscribed:
                     Console.WriteLine(outcome.AlreadySubscribed
                         ? $"{subscriber.Username} already follows {outcome.Title} (feed {outcome.FeedId})."
-                        : $"Subscribed {subscriber.Username} to {outcome.Title ?? "the feed"} (feed {outcome.FeedId}); {outcome.NewEntries} entries stored.");
+                        : $"Subscribed {subscriber.Username} to {outcome.Title ?? "the feed"} (feed {outcome.FeedId}); {Plural.Count(outcome.NewEntries, "entry", "entries")} stored.");
                     return 0;
                 case SubscribeStatus.ChooseOne:
                     Console.WriteLine(outcome.Message);

@@ -22,14 +22,10 @@ internal sealed record FetchOptions
     public int MaxRedirects { get; init; } = 5;
 
     /// <summary>
-    /// The default options with the allow-list taken from the repeatable <c>--allow-network</c> option and the
-    /// <c>INERTIA_ALLOW_NETWORKS</c> environment variable of this process.
+    /// The default options with the allow-list of the repeatable <c>--allow-network</c> option added to the
+    /// configured one (<see cref="Hosting.InertiaConfiguration.AllowNetworks"/>).
     /// </summary>
-    /// <exception cref="ArgumentException">An entry is not valid; the message names it and where it came from.</exception>
-    public static FetchOptions FromConfiguration(IEnumerable<string>? allowNetworkOptions) =>
-        new() { AllowList = NetworkAllowList.FromConfiguration(allowNetworkOptions) };
-
-    /// <summary>Like <see cref="FromConfiguration(IEnumerable{string}?)"/>, with the environment variable's value given.</summary>
-    public static FetchOptions FromConfiguration(IEnumerable<string>? allowNetworkOptions, string? environmentValue) =>
-        new() { AllowList = NetworkAllowList.FromConfiguration(allowNetworkOptions, environmentValue) };
+    /// <exception cref="ArgumentException">An entry is not valid; the message names it and the option.</exception>
+    public static FetchOptions FromConfiguration(IEnumerable<string>? allowNetworkOptions, NetworkAllowList configured) =>
+        new() { AllowList = NetworkAllowList.Parse(allowNetworkOptions ?? [], NetworkAllowList.CommandLineOption).Union(configured) };
 }

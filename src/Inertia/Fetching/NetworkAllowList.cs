@@ -70,23 +70,32 @@ internal sealed class NetworkAllowList
         return networks.Count == 0 && hostNames.Count == 0 ? Empty : new NetworkAllowList([.. networks], hostNames);
     }
 
-    /// <summary>
-    /// Combines the entries of the repeatable <c>--allow-network</c> option with the comma-separated value of
-    /// <c>INERTIA_ALLOW_NETWORKS</c>; an error names the source of the bad entry.
-    /// </summary>
-    public static NetworkAllowList FromConfiguration(IEnumerable<string>? commandLineEntries, string? environmentValue)
+    /// <summary>Reads allow-list entries given by <paramref name="source"/>, which an error names (an option, a variable, a file).</summary>
+    /// <exception cref="ArgumentException">An entry is not valid; the message starts with <paramref name="source"/>.</exception>
+    public static NetworkAllowList Parse(IEnumerable<string> entries, string source)
     {
-        var fromCommandLine = ParseFrom(CommandLineOption, commandLineEntries ?? []);
-        var fromEnvironment = ParseFrom(EnvironmentVariable, (environmentValue ?? "").Split(','));
-        var hostNames = new HashSet<string>(fromCommandLine._hostNames, StringComparer.OrdinalIgnoreCase);
-        hostNames.UnionWith(fromEnvironment._hostNames);
-        var networks = fromCommandLine._networks.Concat(fromEnvironment._networks).ToArray();
-        return networks.Length == 0 && hostNames.Count == 0 ? Empty : new NetworkAllowList(networks, hostNames);
+        try
+        {
+            return Parse(entries);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"{source}: {e.Message}", e);
+        }
     }
 
-    /// <summary>Like <see cref="FromConfiguration(IEnumerable{string}?, string?)"/>, reading <c>INERTIA_ALLOW_NETWORKS</c> from this process's environment.</summary>
-    public static NetworkAllowList FromConfiguration(IEnumerable<string>? commandLineEntries) =>
-        FromConfiguration(commandLineEntries, Environment.GetEnvironmentVariable(EnvironmentVariable));
+    /// <summary>What this list or <paramref name="other"/> allows.</summary>
+    public NetworkAllowList Union(NetworkAllowList other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.IsEmpty || IsEmpty)
+        {
+            return IsEmpty ? other : this;
+        }
+        var hostNames = new HashSet<string>(_hostNames, StringComparer.OrdinalIgnoreCase);
+        hostNames.UnionWith(other._hostNames);
+        return new NetworkAllowList([.. _networks, .. other._networks], hostNames);
+    }
 
     /// <summary>Whether connections made for <paramref name="host"/> skip the address check.</summary>
     public bool AllowsHost(string host) => _hostNames.Count > 0 && _hostNames.Contains(host.TrimEnd('.'));
@@ -111,18 +120,6 @@ internal sealed class NetworkAllowList
 
     /// <summary>The entries, as they would be written on the command line.</summary>
     public override string ToString() => string.Join(", ", _networks.Select(n => n.ToString()).Concat(_hostNames));
-
-    private static NetworkAllowList ParseFrom(string source, IEnumerable<string> entries)
-    {
-        try
-        {
-            return Parse(entries);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"{source}: {e.Message}", e);
-        }
-    }
 
     private static bool TryParseNetwork(string entry, out IPNetwork network)
     {

@@ -9,7 +9,7 @@ namespace Inertia.Hosting;
 /// <summary>The services every command and the web server share, around one open database and one HTTP client.</summary>
 internal static class InertiaServices
 {
-    public static IServiceCollection AddInertia(this IServiceCollection services, Database database, FetchOptions fetchOptions, RefreshOptions? refreshOptions = null)
+    public static IServiceCollection AddInertia(this IServiceCollection services, Database database, FetchOptions fetchOptions, RefreshOptions? refreshOptions = null, RetentionPolicy? retention = null)
     {
         refreshOptions ??= new RefreshOptions();
         services.AddSingleton(database);
@@ -18,7 +18,7 @@ internal static class InertiaServices
         services.AddSingleton(_ => new HttpFetcher(fetchOptions));
         services.AddSingleton(refreshOptions);
         services.AddSingleton(refreshOptions.Policy);
-        services.AddSingleton(new RetentionPolicy());
+        services.AddSingleton(retention ?? new RetentionPolicy());
         services.AddSingleton<UserStore>();
         services.AddSingleton<FeedStore>();
         services.AddSingleton<SubscriptionStore>();

@@ -4,8 +4,8 @@ using Npgsql;
 namespace Inertia.Storage;
 
 /// <summary>
-/// Where the data lives, from <c>--data</c>/<c>INERTIA_DATA</c> and <c>--database</c>/<c>INERTIA_DATABASE</c>.
-/// Without a database setting, data is an SQLite file <c>inertia.db</c> in the data folder (default <c>./data</c>).
+/// Where the data lives, from the data folder and the database setting (<c>--data</c> and <c>--database</c>, else
+/// <see cref="Hosting.InertiaConfiguration"/>). Without a database setting, data is an SQLite file <c>inertia.db</c> in the data folder (default <c>./data</c>).
 /// A database setting may be a PostgreSQL URL (<c>postgres://user:password@host:5432/name</c>), a Npgsql
 /// connection string (<c>Host=…;Database=…</c>), <c>sqlite:PATH</c>, or a path to an SQLite file.
 /// </summary>
@@ -15,8 +15,8 @@ internal sealed record DatabaseSettings(DatabaseEngine Engine, string Connection
 
     public static DatabaseSettings Resolve(string? dataFolder, string? database)
     {
-        var folder = Path.GetFullPath(NonEmpty(dataFolder) ?? NonEmpty(Environment.GetEnvironmentVariable("INERTIA_DATA")) ?? DefaultDataFolder);
-        var setting = NonEmpty(database) ?? NonEmpty(Environment.GetEnvironmentVariable("INERTIA_DATABASE"));
+        var folder = Path.GetFullPath(NonEmpty(dataFolder) ?? DefaultDataFolder);
+        var setting = NonEmpty(database);
         if (setting is null)
         {
             return Sqlite(Path.Combine(folder, "inertia.db"));

@@ -80,6 +80,7 @@ public class OpmlTests
 
         Assert.Contains("<opml version=\"2.0\">", text, StringComparison.Ordinal);
         Assert.Contains("<dateCreated>Wed, 25 Nov 2026 00:00:00 GMT</dateCreated>", text, StringComparison.Ordinal);
+        Assert.EndsWith("</opml>\n", text, StringComparison.Ordinal);
         Assert.Equal("Mine", read.Title);
         Assert.Equal(feeds.OrderBy(f => f.FeedUrl, StringComparer.Ordinal), read.Feeds.OrderBy(f => f.FeedUrl, StringComparer.Ordinal));
         Assert.Empty(read.Warnings);

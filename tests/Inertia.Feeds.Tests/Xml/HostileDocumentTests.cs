@@ -32,7 +32,7 @@ public class HostileDocumentTests
         var error = Assert.Throws<FeedParseException>(() => Parse.Unsanitized(BillionLaughs));
         clock.Stop();
         Assert.Equal(FeedParseError.EntityExpansion, error.Error);
-        Assert.Contains("&lol9;", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The document's DTD entity &lol9; would expand beyond the limit of", error.Message, StringComparison.Ordinal);
         Assert.Equal(14, error.Line);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
     }

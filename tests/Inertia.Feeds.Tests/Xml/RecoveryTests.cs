@@ -57,6 +57,50 @@ public class RecoveryTests
     }
 
     [Fact]
+    public void Out_of_range_numeric_references_are_consumed_whole_and_removed()
+    {
+        var feed = Parse.Rss("<title>a &#99999999999; b &#x110000; c &#000000065; d &#xFFFFFFFFFFFF</title>");
+        Assert.Equal("a b c A d", feed.Title);
+        var warning = Assert.Single(feed.Warnings, w => w.Message.Contains("beyond the last Unicode character", StringComparison.Ordinal));
+        Assert.Equal(3, warning.Count);
+        Assert.True(feed.Warned("without its closing ';'"));
+    }
+
+    [Fact]
+    public void Repairs_inside_raw_child_markup_warn_as_in_text()
+    {
+        var feed = Parse.Rss("<title>AT&T &nbsp; <b>b</b> \u0001</title>"
+            + "<item><guid>1</guid><description><p>AT&T &eacute; \u0002</p></description></item>");
+        Assert.Equal("AT&T b", feed.Title);
+        Assert.Equal("<p>AT&amp;T é </p>", Parse.Single(feed).Content);
+        Assert.Equal(2, Assert.Single(feed.Warnings, w => w.Message.Contains("'&'", StringComparison.Ordinal)).Count);
+        Assert.True(feed.Warned("&nbsp;"));
+        Assert.True(feed.Warned("&eacute;"));
+        Assert.True(feed.Warned("U+0001"));
+        Assert.True(feed.Warned("U+0002"));
+    }
+
+    [Fact]
+    public void Raw_child_markup_keeps_its_escaped_text_as_text()
+    {
+        var feed = Parse.Rss("<title>T</title><item><guid>1</guid><description><p>&lt;script&gt; &amp;amp; 1 &gt; 0 &#38; &#60;b&#62;</p></description></item>");
+        Assert.Equal("<p>&lt;script&gt; &amp;amp; 1 &gt; 0 &amp; &lt;b&gt;</p>", Parse.Single(feed).Content);
+        Assert.Empty(feed.Warnings);
+    }
+
+    [Fact]
+    public void Control_characters_in_cdata_are_removed_with_a_warning()
+    {
+        var feed = Parse.Rss("<title>T</title><item><guid>1</guid><title><![CDATA[one\u0003]]></title>"
+            + "<description><p>x</p><![CDATA[two\u0004]]></description></item>");
+        var entry = Parse.Single(feed);
+        Assert.Equal("one", entry.Title);
+        Assert.Equal("<p>x</p>two", entry.Content);
+        Assert.True(feed.Warned("U+0003"));
+        Assert.True(feed.Warned("U+0004"));
+    }
+
+    [Fact]
     public void Whitespace_and_junk_before_the_declaration_are_skipped()
     {
         var spaced = Parse.Unsanitized("\n\n  <?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title></channel></rss>");

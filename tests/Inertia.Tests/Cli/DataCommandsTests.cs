@@ -66,6 +66,7 @@ public sealed class DataCommandsTests
 
             var export = await InertiaProcess.RunAsync(Args(test, "export", "--user", "ann"));
             Assert.Equal(0, export.ExitCode);
+            Assert.EndsWith("</opml>\n", export.StandardOutput, StringComparison.Ordinal);
             var outlines = XDocument.Parse(export.StandardOutput).Descendants("outline").Where(o => o.Attribute("xmlUrl") is not null)
                 .Select(o => (Folder: (string?)o.Parent!.Attribute("text"), Title: (string?)o.Attribute("title"), Url: (string?)o.Attribute("xmlUrl")))
                 .OrderBy(o => o.Url, StringComparer.Ordinal).ToList();
@@ -121,6 +122,29 @@ public sealed class DataCommandsTests
         Assert.Contains("'not a network' is not a network", badNetwork.StandardError, StringComparison.Ordinal);
         Assert.StartsWith("inertia stats: could not use the database (PostgreSQL 127.0.0.1/", badDatabase.StandardError, StringComparison.Ordinal);
         Assert.All(new[] { taken, badName, shortPassword, unknownUser, badNetwork, badDatabase }, r => Assert.Equal(1, r.ExitCode));
+    }
+
+    [Fact]
+    public async Task Counts_of_one_are_written_in_the_singular()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var server = await FeedsAsync();
+        var opml = Path.Combine(Path.GetTempPath(), $"inertia-{Guid.NewGuid():N}.opml");
+        await File.WriteAllTextAsync(opml, $"<opml version=\"2.0\"><body><outline text=\"A\" xmlUrl=\"{server.Url("/a.xml")}\"/></body></opml>");
+        try
+        {
+            await InertiaProcess.RunAsync(Args(test, "user", "add", "ann"));
+            var import = await InertiaProcess.RunAsync(Args(test, "import", opml, "--user", "ann", "--no-fetch"));
+            var refresh = await InertiaProcess.RunAsync(Args(test, "refresh", "--all", "--allow-network", "127.0.0.1"));
+
+            Assert.Contains("1 feed in the file: 1 subscribed, 0 already followed; 1 new feed.", import.StandardOutput, StringComparison.Ordinal);
+            Assert.Equal(0, refresh.ExitCode);
+            Assert.Contains("Refreshed 1 feed in ", refresh.StandardOutput, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(opml);
+        }
     }
 
     [Fact]

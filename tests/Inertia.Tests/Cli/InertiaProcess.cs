@@ -8,9 +8,21 @@ internal static class InertiaProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(params string[] arguments)
+    public static Task<Result> RunAsync(params string[] arguments) => RunInAsync(null, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs in <paramref name="workingDirectory"/> (where appsettings.json is looked for) with <paramref name="environment"/> added.</summary>
+    public static async Task<Result> RunInAsync(string? workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(arguments))!;
+        var start = StartInfo(arguments);
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -52,10 +64,11 @@ internal static class InertiaProcess
         {
             start.ArgumentList.Add(argument);
         }
-        // The child's data must come from the test's options, never from the developer's environment.
-        start.Environment.Remove("INERTIA_DATA");
-        start.Environment.Remove("INERTIA_DATABASE");
-        start.Environment.Remove("INERTIA_ALLOW_NETWORKS");
+        // The child's settings must come from the test, never from the developer's environment.
+        foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("INERTIA_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
         return start;
     }
 }

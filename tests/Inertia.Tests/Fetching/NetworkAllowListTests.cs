@@ -1,11 +1,20 @@
 using System.Net;
 using Inertia.Fetching;
+using Inertia.Hosting;
 
 namespace Inertia.Tests.Fetching;
 
 /// <summary>Reading the allow-list from <c>--allow-network</c> and <c>INERTIA_ALLOW_NETWORKS</c>.</summary>
-public sealed class NetworkAllowListTests
+public sealed class NetworkAllowListTests : IDisposable
 {
+    // A folder without a settings file, so that only the environment a test gives counts.
+    private readonly string _folder = Directory.CreateTempSubdirectory("inertia-allow-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Func<string, string?> WithAllowNetworks(string value) =>
+        name => name == NetworkAllowList.EnvironmentVariable ? value : null;
+
     [Fact]
     public void A_CIDR_allows_the_addresses_inside_it_only()
     {
@@ -102,7 +111,8 @@ public sealed class NetworkAllowListTests
     [Fact]
     public void The_command_line_and_the_environment_variable_are_combined()
     {
-        var list = NetworkAllowList.FromConfiguration(["127.0.0.0/8"], " nas.local, 192.168.1.0/24 ,,");
+        var configured = InertiaConfiguration.Load(_folder, WithAllowNetworks(" nas.local, 192.168.1.0/24 ,,")).AllowNetworks;
+        var list = FetchOptions.FromConfiguration(["127.0.0.0/8"], configured).AllowList;
 
         Assert.True(list.AllowsAddress(IPAddress.Parse("127.0.0.1")));
         Assert.True(list.AllowsAddress(IPAddress.Parse("192.168.1.20")));
@@ -113,7 +123,7 @@ public sealed class NetworkAllowListTests
     [Fact]
     public void A_bad_environment_entry_names_the_variable()
     {
-        var error = Assert.Throws<ArgumentException>(() => NetworkAllowList.FromConfiguration([], "10.0.0.0/8;192.168.0.0/16"));
+        var error = Assert.Throws<ArgumentException>(() => InertiaConfiguration.Load(_folder, WithAllowNetworks("10.0.0.0/8;192.168.0.0/16")));
 
         Assert.StartsWith("INERTIA_ALLOW_NETWORKS: '10.0.0.0/8;192.168.0.0/16' is not a network", error.Message, StringComparison.Ordinal);
     }
@@ -121,7 +131,7 @@ public sealed class NetworkAllowListTests
     [Fact]
     public void A_bad_command_line_entry_names_the_option()
     {
-        var error = Assert.Throws<ArgumentException>(() => NetworkAllowList.FromConfiguration(["oops!"], null));
+        var error = Assert.Throws<ArgumentException>(() => FetchOptions.FromConfiguration(["oops!"], NetworkAllowList.Empty));
 
         Assert.StartsWith("--allow-network: 'oops!' is not a network", error.Message, StringComparison.Ordinal);
     }
@@ -129,7 +139,7 @@ public sealed class NetworkAllowListTests
     [Fact]
     public void Options_from_configuration_keep_the_default_limits()
     {
-        var options = FetchOptions.FromConfiguration(["::1"], "127.0.0.1");
+        var options = FetchOptions.FromConfiguration(["::1"], NetworkAllowList.Parse(["127.0.0.1"]));
 
         Assert.True(options.AllowList.AllowsAddress(IPAddress.IPv6Loopback));
         Assert.True(options.AllowList.AllowsAddress(IPAddress.Loopback));
