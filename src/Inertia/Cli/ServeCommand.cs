@@ -40,9 +40,7 @@ internal static class ServeCommand
                     return 0;
                 }
                 var listen = result.GetValue(urls) ?? Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? DefaultUrls;
-                // WebApp registers the default retention policy; the configured one, registered after it, is the one resolved.
-                await using var app = WebApp.Build(database, fetchOptions, listen, background: serveRole == "all",
-                    configure: builder => builder.Services.AddSingleton(retention));
+                await using var app = WebApp.Build(database, fetchOptions, listen, background: serveRole == "all", retention);
                 try
                 {
                     await app.StartAsync(cancellationToken);

@@ -25,9 +25,11 @@ internal static class WebApp
 {
     /// <summary>
     /// Builds the application on an open database. <paramref name="background"/> adds the refresh and icon
-    /// services; <paramref name="configure"/> lets tests adjust the builder (logging, time) before it is built.
+    /// services (with <paramref name="retention"/>, the default policy when null); <paramref name="configure"/>
+    /// lets tests adjust the builder (logging, time) before it is built.
     /// </summary>
-    public static WebApplication Build(Database database, FetchOptions fetchOptions, string urls, bool background, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(Database database, FetchOptions fetchOptions, string urls, bool background,
+        RetentionPolicy? retention = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -41,7 +43,7 @@ internal static class WebApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // The keys are kept in Inertia's own database, whose access already means full control; no encryptor is needed.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
-        builder.Services.AddInertia(database, fetchOptions);
+        builder.Services.AddInertia(database, fetchOptions, retention: retention);
         if (background)
         {
             builder.Services.AddHostedService<RefreshScheduler>();

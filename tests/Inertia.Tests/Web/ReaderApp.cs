@@ -43,7 +43,7 @@ internal sealed class ReaderApp : IAsyncDisposable
             ConnectTimeout = TimeSpan.FromSeconds(2),
             TotalTimeout = TimeSpan.FromSeconds(5),
         };
-        var app = WebApp.Build(database.Database, fetchOptions, "http://127.0.0.1:0", background: false, builder =>
+        var app = WebApp.Build(database.Database, fetchOptions, "http://127.0.0.1:0", background: false, configure: builder =>
         {
             // INERTIA_TEST_LOGS=1 shows the app's own log beside the test output, when a test needs explaining.
             if (Environment.GetEnvironmentVariable("INERTIA_TEST_LOGS") != "1")
