@@ -55,6 +55,13 @@ public sealed partial class ReaderJourneyTests(BrowserFixture browser) : IClassF
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".article-actions .star")).ToHaveAttributeAsync("aria-pressed", "true");
 
+        // Elsewhere the folder is closed; opening it loads its feeds.
+        await admin.GoAsync("/starred");
+        await Assertions.Expect(page.Locator(".folder .feed")).ToHaveCountAsync(0);
+        await page.ClickAsync(".folder summary", new() { Position = new() { X = 4, Y = 8 } });
+        await Assertions.Expect(page.Locator(".folder .feed .name")).ToHaveTextAsync(["Loopback Blog"]);
+        await Assertions.Expect(page.Locator(".folder .feed .count")).ToHaveTextAsync("3");
+
         // The keyboard: j/k move through the list, o opens, j/k walk the articles, s stars, m toggles read, u goes back.
         await admin.GoAsync("/all");
         await page.Keyboard.PressAsync("j");

@@ -8,9 +8,12 @@ internal sealed record EntryDetail
 {
     public long EntryId { get; init; }
     public long FeedId { get; init; }
-    public long SubscriptionId { get; init; }
+    public long? FolderId { get; init; }
     public required string FeedTitle { get; init; }
     public string? SiteUrl { get; init; }
+
+    /// <summary>The version of the feed's site icon; null when it has none.</summary>
+    public string? IconHash { get; init; }
     public string? Title { get; init; }
     public string? Url { get; init; }
     public string? Summary { get; init; }

@@ -5,6 +5,7 @@ internal sealed record EntryListItem
 {
     public long EntryId { get; init; }
     public long FeedId { get; init; }
+    public long? FolderId { get; init; }
     public required string FeedTitle { get; init; }
     public string? Title { get; init; }
     public string? Url { get; init; }

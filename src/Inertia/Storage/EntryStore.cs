@@ -45,7 +45,7 @@ internal sealed class EntryStore(Database database)
         var sql = $"""
             SELECT s.entry_id, s.feed_id, s.published_at, s.is_read, s.is_starred, e.title, e.url, e.snippet,
                    COALESCE(sub.title, f.title, f.url) AS feed_title,
-                   f.icon_hash
+                   f.icon_hash, sub.folder_id
             FROM (SELECT s.entry_id, s.feed_id, s.published_at, s.is_read, s.is_starred, s.user_id
                   FROM entry_states s {JoinsFor(query)}
                   WHERE {where}
@@ -72,13 +72,14 @@ internal sealed class EntryStore(Database database)
         Snippet = row.NullableString(7),
         FeedTitle = row.GetString(8),
         IconHash = row.NullableString(9),
+        FolderId = row.IsDBNull(10) ? null : row.GetInt64(10),
     };
 
     /// <summary>One of the user's entries, or null when the user has no such entry.</summary>
     public Task<EntryDetail?> GetAsync(long userId, long entryId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<EntryDetail?>(
             """
-            SELECT s.entry_id, s.feed_id, sub.id AS subscription_id, COALESCE(sub.title, f.title, f.url) AS feed_title, f.site_url,
+            SELECT s.entry_id, s.feed_id, sub.folder_id, COALESCE(sub.title, f.title, f.url) AS feed_title, f.site_url, f.icon_hash,
                    e.title, e.url, e.summary, e.content, e.snippet, e.comments_url, e.image_url, e.language,
                    s.published_at, e.updated_at, s.is_read, s.is_starred,
                    e.authors AS authors_json, e.categories AS categories_json, e.enclosures AS enclosures_json

@@ -67,6 +67,26 @@ internal sealed class SubscriptionStore(Database database)
         database.ReadAsync<IReadOnlyList<SubscriptionSummary>>(async c => await RowReader.ReadAsync(c,
             $"{SummarySelect} WHERE s.user_id = @userId ORDER BY LOWER(COALESCE(s.title, f.title, f.url))", new { userId }, Summary), cancellationToken);
 
+    /// <summary>
+    /// The user's subscriptions outside folders (when <paramref name="unfiled"/>) and in one folder (when
+    /// <paramref name="folderId"/> is given), ordered by title: the feeds a sidebar shows open.
+    /// </summary>
+    public Task<IReadOnlyList<SubscriptionSummary>> SummariesAsync(long userId, bool unfiled, long? folderId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<SubscriptionSummary>>(async c => await RowReader.ReadAsync(c,
+            $"""
+            {SummarySelect}
+            WHERE s.user_id = @userId AND ((@unfiled AND s.folder_id IS NULL) OR s.folder_id = @folderId)
+            ORDER BY LOWER(COALESCE(s.title, f.title, f.url))
+            """, new { userId, unfiled, folderId }, Summary), cancellationToken);
+
+    /// <summary>How many feeds, unread and starred entries the user has outside folders (folder null) and in each folder.</summary>
+    public Task<IReadOnlyList<FolderCounts>> CountsByFolderAsync(long userId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<FolderCounts>>(async c => (await c.QueryAsync<FolderCounts>(
+            """
+            SELECT folder_id, COUNT(*) AS feeds, SUM(unread_count) AS unread, SUM(starred_count) AS starred
+            FROM subscriptions WHERE user_id = @userId GROUP BY folder_id
+            """, new { userId })).ToList(), cancellationToken);
+
     /// <summary>The user's subscription to a feed, or null when the user does not follow it.</summary>
     public Task<SubscriptionSummary?> FindAsync(long userId, long feedId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async c => (await RowReader.ReadAsync(c,

@@ -61,7 +61,16 @@ public sealed class ReaderPagesTests
             var back = await client.GetAsync(second.Document.QuerySelector(".article-nav a[rel=prev]")!.GetAttribute("href")!);
             Assert.Equal("Post 3", back.Text(".article h1"));
 
-            Assert.Equal(["Post 1"], (await client.GetAsync("/unread")).Texts("#entries .entry-title"));
+            // Elsewhere the folder is closed: its numbers are shown, its feeds are loaded when it is opened.
+            var unread = await client.GetAsync("/unread");
+            Assert.Equal(["Post 1"], unread.Texts("#entries .entry-title"));
+            var folder = unread.Document.QuerySelector(".folder details")!;
+            Assert.Null(folder.GetAttribute("open"));
+            Assert.Empty(folder.QuerySelectorAll(".feed"));
+            Assert.Equal("1", unread.Text(".folder [data-count^='folder:']"));
+            var feeds = await client.GetAsync(folder.GetAttribute("data-load")!);
+            Assert.Equal("Loopback Blog", feeds.Text($"[data-feed='{Id(feedId)}'] .name"));
+            Assert.Equal("1", feeds.Text($"[data-count='feed:{Id(feedId)}']"));
             Assert.Equal(["Post 3", "Post 2", "Post 1"], (await client.GetAsync("/all")).Texts("#entries .entry-title"));
         }
     }
@@ -253,7 +262,7 @@ public sealed class ReaderPagesTests
             await app.Get<Icons.IconRefresher>().RunPassAsync(CancellationToken.None);
             Assert.Equal(HttpStatusCode.OK, (await ann.GetAsync($"/icons/{Id(feedId)}")).Status);
 
-            foreach (var path in new[] { $"/feeds/{Id(feedId)}", $"/feeds/{Id(feedId)}/status", $"/folders/{Id(folderId)}", $"/entries/{Id(entryId)}", $"/icons/{Id(feedId)}" })
+            foreach (var path in new[] { $"/feeds/{Id(feedId)}", $"/feeds/{Id(feedId)}/status", $"/folders/{Id(folderId)}", $"/sidebar/folders/{Id(folderId)}", $"/entries/{Id(entryId)}", $"/icons/{Id(feedId)}" })
             {
                 Assert.True((await bob.GetAsync(path)).Status == HttpStatusCode.NotFound, $"bob reached {path}");
             }

@@ -27,25 +27,23 @@
     return response.json();
   }
 
-  // Unread counts in the sidebar follow what is read here.
-  function adjustCounts(feedId, delta) {
-    const feedCount = $(`[data-count="feed:${feedId}"]`);
-    const bump = (element) => {
-      if (!element) return;
-      const value = Math.max(0, (parseInt(element.textContent, 10) || 0) + delta);
-      element.textContent = value > 0 ? value : "";
-    };
-    bump(feedCount);
-    const folder = feedCount?.closest(".folder");
-    if (folder) bump($(`[data-count="folder:${folder.dataset.folder}"]`));
-    bump($('[data-count="total"]'));
+  // Unread counts in the sidebar follow what is read here: the feed's, its folder's (open or not) and the total.
+  function bump(element, delta) {
+    if (!element) return;
+    const value = Math.max(0, (parseInt(element.textContent, 10) || 0) + delta);
+    element.textContent = value > 0 ? value : "";
+  }
+  function adjustCounts(entry, delta) {
+    bump($(`[data-count="feed:${entry.dataset.feed}"]`), delta);
+    if (entry.dataset.folder) bump($(`[data-count="folder:${entry.dataset.folder}"]`), delta);
+    bump($('[data-count="total"]'), delta);
   }
 
   function markedRead(element, read) {
     if (!element || element.classList.contains("read") === read) return;
     element.classList.toggle("read", read);
     element.classList.toggle("unread", !read);
-    adjustCounts(element.dataset.feed, read ? -1 : 1);
+    adjustCounts(element, read ? -1 : 1);
   }
 
   async function setRead(element, read) {
@@ -69,11 +67,7 @@
       const label = $("span", button);
       if (label && button.dataset.starredLabel) label.textContent = starred ? button.dataset.starredLabel : button.dataset.starLabel;
     }
-    const starCount = $('[data-count="starred"]');
-    if (starCount) {
-      const value = Math.max(0, (parseInt(starCount.textContent, 10) || 0) + (starred ? 1 : -1));
-      starCount.textContent = value > 0 ? value : "";
-    }
+    bump($('[data-count="starred"]'), starred ? 1 : -1);
   }
 
   // Star and read buttons act in place instead of reloading the page.
@@ -183,6 +177,21 @@
     body.append("__RequestVerificationToken", token());
     queued.forEach((element) => body.append("id", element.dataset.id));
     navigator.sendBeacon("/entries/read", body);
+  });
+
+  // A closed folder's feeds are loaded when it is first opened.
+  $$("details[data-load]").forEach((details) => {
+    details.addEventListener("toggle", async () => {
+      if (!details.open || !details.dataset.load) return;
+      const url = details.dataset.load;
+      delete details.dataset.load;
+      try {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (response.ok) $("ul", details).innerHTML = await response.text();
+      } catch {
+        details.dataset.load = url;
+      }
+    });
   });
 
   // Typing in the search box filters the titles already shown; Enter asks the server.

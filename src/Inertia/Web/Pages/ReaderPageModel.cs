@@ -17,9 +17,15 @@ internal abstract class ReaderPageModel : PageModel
 
     internal SidebarView SidebarView { get; private set; } = null!;
 
-    /// <summary>Loads the sidebar, with <paramref name="active"/> highlighted.</summary>
-    internal async Task LoadSidebarAsync(ListRef? active, CancellationToken cancellationToken) =>
-        SidebarView = new SidebarView(await Sidebar.LoadAsync(HttpContext.RequestServices, CurrentUser, Now, cancellationToken), active);
+    /// <summary>
+    /// Loads the sidebar with <paramref name="active"/> highlighted and the folder it is in open: a folder's
+    /// list opens that folder, and so does a feed's when <paramref name="feedFolder"/> names the feed's folder.
+    /// </summary>
+    internal async Task LoadSidebarAsync(ListRef? active, CancellationToken cancellationToken, long? feedFolder = null)
+    {
+        var open = active is { View: EntryView.Folder } folder ? folder.Id : feedFolder;
+        SidebarView = new SidebarView(await Sidebar.LoadAsync(HttpContext.RequestServices, CurrentUser, open, Now, cancellationToken), active);
+    }
 
     /// <summary>Shows <paramref name="message"/> on the next page (after a redirect).</summary>
     internal void Flash(string message) => TempData["Message"] = message;

@@ -2,30 +2,40 @@ using Inertia.Storage;
 
 namespace Inertia.Web.Reading;
 
-/// <summary>The reader's navigation: the views with their counts, the folders and the feeds with their unread counts.</summary>
+/// <summary>The reader's navigation: the views with their counts, the folders with theirs, and the feeds shown open.</summary>
 internal sealed record Sidebar(
     IReadOnlyList<SidebarFolder> Folders,
     IReadOnlyList<SubscriptionSummary> Unfiled,
+    long FeedCount,
     long Unread,
     long Starred,
     long UnreadToday)
 {
-    /// <summary>Reads the sidebar of <paramref name="user"/>: three small queries, the unread counts being kept by the database.</summary>
-    public static async Task<Sidebar> LoadAsync(IServiceProvider services, User user, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the sidebar of <paramref name="user"/> with <paramref name="openFolder"/>'s feeds listed: a few small
+    /// queries, the unread and starred counts being kept by the database.
+    /// </summary>
+    public static async Task<Sidebar> LoadAsync(IServiceProvider services, User user, long? openFolder, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var subscriptions = await services.GetRequiredService<SubscriptionStore>().SummariesAsync(user.Id, cancellationToken);
+        var subscriptions = services.GetRequiredService<SubscriptionStore>();
+        var counts = await subscriptions.CountsByFolderAsync(user.Id, cancellationToken);
         var folders = await services.GetRequiredService<FolderStore>().ListAsync(user.Id, cancellationToken);
-        var entries = services.GetRequiredService<EntryStore>();
-        var today = await entries.CountUnreadSinceAsync(user.Id, ListRef.StartOfDay(now, user.Settings.Zone), cancellationToken);
-        var byFolder = subscriptions.Where(s => s.FolderId is not null).ToLookup(s => s.FolderId!.Value);
+        var feeds = await subscriptions.SummariesAsync(user.Id, unfiled: true, openFolder, cancellationToken);
+        var today = await services.GetRequiredService<EntryStore>().CountUnreadSinceAsync(user.Id, ListRef.StartOfDay(now, user.Settings.Zone), cancellationToken);
+        var byFolder = counts.Where(c => c.FolderId is not null).ToDictionary(c => c.FolderId!.Value);
         return new Sidebar(
-            folders.Select(f => new SidebarFolder(f, byFolder[f.Id].ToList())).ToList(),
-            subscriptions.Where(s => s.FolderId is null).ToList(),
-            subscriptions.Sum(s => (long)s.UnreadCount),
-            subscriptions.Sum(s => (long)s.StarredCount),
+            folders.Select(f => new SidebarFolder(
+                f,
+                byFolder.GetValueOrDefault(f.Id)?.Feeds ?? 0,
+                byFolder.GetValueOrDefault(f.Id)?.Unread ?? 0,
+                f.Id == openFolder ? feeds.Where(s => s.FolderId == f.Id).ToList() : null)).ToList(),
+            feeds.Where(s => s.FolderId is null).ToList(),
+            counts.Sum(c => c.Feeds),
+            counts.Sum(c => c.Unread),
+            counts.Sum(c => c.Starred),
             today);
     }
 
     /// <summary>Whether the user follows no feed yet (the reader then shows how to start).</summary>
-    public bool IsEmpty => Unfiled.Count == 0 && Folders.All(f => f.Feeds.Count == 0);
+    public bool IsEmpty => FeedCount == 0;
 }

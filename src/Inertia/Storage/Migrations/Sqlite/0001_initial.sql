@@ -86,11 +86,9 @@ CREATE TABLE entries (
     guid         TEXT    NOT NULL,
     url          TEXT,
     title        TEXT,
-    authors      TEXT,
-    summary      TEXT,
-    content      TEXT,
     -- Plain text from the start of the summary or content, for lists.
     snippet      TEXT,
+    authors      TEXT,
     published_at INTEGER NOT NULL,
     updated_at   INTEGER,
     created_at   INTEGER NOT NULL,
@@ -102,6 +100,9 @@ CREATE TABLE entries (
     image_url    TEXT,
     language     TEXT,
     hash         TEXT    NOT NULL,
+    -- The large columns last: SQLite reads a row's columns in order, and a list needs only the small ones.
+    summary      TEXT,
+    content      TEXT,
     UNIQUE (feed_id, guid)
 );
 CREATE INDEX entries_feed_published ON entries (feed_id, published_at DESC, id DESC);

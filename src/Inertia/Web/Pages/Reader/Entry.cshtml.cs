@@ -21,7 +21,6 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
     internal string ListTitle { get; private set; } = "";
     internal string? PreviousUrl { get; private set; }
     internal string? NextUrl { get; private set; }
-    internal string? FeedIconHash { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -46,8 +45,7 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
         var (previous, next) = await entries.NeighboursAsync(user.Id, query, entry.Cursor, cancellationToken);
         PreviousUrl = previous is { } p ? ArticleLink.To(p, List, shownAt) : null;
         NextUrl = next is { } n ? ArticleLink.To(n, List, shownAt) : null;
-        await LoadSidebarAsync(List, cancellationToken);
-        FeedIconHash = SidebarView.Sidebar.Folders.SelectMany(f => f.Feeds).Concat(SidebarView.Sidebar.Unfiled).FirstOrDefault(s => s.FeedId == entry.FeedId)?.IconHash;
+        await LoadSidebarAsync(List, cancellationToken, entry.FolderId);
         return Page();
     }
 

@@ -83,7 +83,7 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
             }
             return Partial("_EntryItems", new EntryItemsView(Entries.Items, List, ShownAt, now, user.Settings.Zone));
         }
-        await LoadSidebarAsync(List, cancellationToken);
+        await LoadSidebarAsync(List, cancellationToken, Feed?.FolderId);
         return Page();
     }
 }

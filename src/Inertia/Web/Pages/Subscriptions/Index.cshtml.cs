@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Inertia.Web.Pages.Subscriptions;
 
 /// <summary>Adding feeds (with a choice when a site offers several), and the folders and feeds the reader has.</summary>
-internal sealed class IndexModel(SubscriptionService subscribing, FolderStore folders, IconRefresher icons) : ReaderPageModel
+internal sealed class IndexModel(SubscriptionService subscribing, SubscriptionStore subscriptions, FolderStore folders, IconRefresher icons) : ReaderPageModel
 {
     [BindProperty] public string? Address { get; set; }
     [BindProperty] public string? Choice { get; set; }
@@ -18,7 +18,10 @@ internal sealed class IndexModel(SubscriptionService subscribing, FolderStore fo
 
     internal IReadOnlyList<DiscoveredFeed>? Choices { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadSidebarAsync(null, cancellationToken);
+    /// <summary>Every feed the reader follows, by title.</summary>
+    internal IReadOnlyList<SubscriptionSummary> Feeds { get; private set; } = [];
+
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAddAsync(CancellationToken cancellationToken)
     {
@@ -86,7 +89,13 @@ internal sealed class IndexModel(SubscriptionService subscribing, FolderStore fo
 
     private async Task<IActionResult> PageAsync(CancellationToken cancellationToken)
     {
-        await LoadSidebarAsync(null, cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Feeds = await subscriptions.SummariesAsync(CurrentUser.Id, cancellationToken);
+        await LoadSidebarAsync(null, cancellationToken);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class StatusModel(SubscriptionStore subscriptions, FolderStore f
         }
         Status = status;
         Folders = await folders.ListAsync(CurrentUser.Id, cancellationToken);
-        await LoadSidebarAsync(new ListRef(EntryView.Feed, FeedId), cancellationToken);
+        await LoadSidebarAsync(new ListRef(EntryView.Feed, FeedId), cancellationToken, status.Subscription.FolderId);
         return Page();
     }
 
