@@ -10,9 +10,11 @@ using Inertia.Web.Localization;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace Inertia.Web;
 
@@ -70,7 +72,7 @@ internal static class WebApp
             options.HeaderName = AntiforgeryHeader;
         });
         builder.Services.AddDataProtection().SetApplicationName("Inertia");
-        builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>, DataProtectionKeys>();
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataProtectionKeys>();
         builder.Services.AddResponseCompression(options =>
         {
             options.Providers.Add<BrotliCompressionProvider>();
