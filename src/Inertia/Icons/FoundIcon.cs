@@ -1,4 +1,4 @@
 namespace Inertia.Icons;
 
-/// <summary>An icon found for a site: its media type (from its bytes), the bytes, and where it came from.</summary>
-internal sealed record FoundIcon(string MediaType, byte[] Data, Uri Source);
+/// <summary>An icon found for a site: its media type (from its bytes) and the bytes.</summary>
+internal sealed record FoundIcon(string MediaType, byte[] Data);

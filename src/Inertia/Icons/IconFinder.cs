@@ -29,7 +29,7 @@ internal sealed class IconFinder(HttpFetcher fetcher)
                 && answer.Body.Length is > 0 and <= MaxIconBytes
                 && IconFormat.Detect(answer.Body.Span) is { } mediaType)
             {
-                return new FoundIcon(mediaType, answer.Body.ToArray(), candidate);
+                return new FoundIcon(mediaType, answer.Body.ToArray());
             }
         }
         return null;

@@ -10,7 +10,6 @@ internal sealed record EntryDetail
     public long FeedId { get; init; }
     public long? FolderId { get; init; }
     public required string FeedTitle { get; init; }
-    public string? SiteUrl { get; init; }
 
     /// <summary>The version of the feed's site icon; null when it has none.</summary>
     public string? IconHash { get; init; }
@@ -18,12 +17,9 @@ internal sealed record EntryDetail
     public string? Url { get; init; }
     public string? Summary { get; init; }
     public string? Content { get; init; }
-    public string? Snippet { get; init; }
     public string? CommentsUrl { get; init; }
-    public string? ImageUrl { get; init; }
     public string? Language { get; init; }
     public DateTimeOffset PublishedAt { get; init; }
-    public DateTimeOffset? UpdatedAt { get; init; }
     public bool IsRead { get; init; }
     public bool IsStarred { get; init; }
 
@@ -36,11 +32,12 @@ internal sealed record EntryDetail
     /// <summary>The enclosures, as stored (JSON).</summary>
     public string? EnclosuresJson { get; init; }
 
-    public IReadOnlyList<Person> Authors => AuthorsJson is null ? [] : JsonSerializer.Deserialize(AuthorsJson, StorageJson.Default.IReadOnlyListPerson) ?? [];
+    // Each read once, when first asked for: the article view asks for each list more than once.
+    public IReadOnlyList<Person> Authors => field ??= AuthorsJson is null ? [] : JsonSerializer.Deserialize(AuthorsJson, StorageJson.Default.IReadOnlyListPerson) ?? [];
 
-    public IReadOnlyList<string> Categories => CategoriesJson is null ? [] : JsonSerializer.Deserialize(CategoriesJson, StorageJson.Default.IReadOnlyListString) ?? [];
+    public IReadOnlyList<string> Categories => field ??= CategoriesJson is null ? [] : JsonSerializer.Deserialize(CategoriesJson, StorageJson.Default.IReadOnlyListString) ?? [];
 
-    public IReadOnlyList<Enclosure> Enclosures => EnclosuresJson is null ? [] : JsonSerializer.Deserialize(EnclosuresJson, StorageJson.Default.IReadOnlyListEnclosure) ?? [];
+    public IReadOnlyList<Enclosure> Enclosures => field ??= EnclosuresJson is null ? [] : JsonSerializer.Deserialize(EnclosuresJson, StorageJson.Default.IReadOnlyListEnclosure) ?? [];
 
     public EntryCursor Cursor => new(PublishedAt.ToUnixTimeMilliseconds(), EntryId);
 }

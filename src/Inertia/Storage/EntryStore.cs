@@ -79,9 +79,9 @@ internal sealed class EntryStore(Database database)
     public Task<EntryDetail?> GetAsync(long userId, long entryId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<EntryDetail?>(
             """
-            SELECT s.entry_id, s.feed_id, sub.folder_id, COALESCE(sub.title, f.title, f.url) AS feed_title, f.site_url, f.icon_hash,
-                   e.title, e.url, e.summary, e.content, e.snippet, e.comments_url, e.image_url, e.language,
-                   s.published_at, e.updated_at, s.is_read, s.is_starred,
+            SELECT s.entry_id, s.feed_id, sub.folder_id, COALESCE(sub.title, f.title, f.url) AS feed_title, f.icon_hash,
+                   e.title, e.url, e.summary, e.content, e.comments_url, e.language,
+                   s.published_at, s.is_read, s.is_starred,
                    e.authors AS authors_json, e.categories AS categories_json, e.enclosures AS enclosures_json
             FROM entry_states s
             JOIN entries e ON e.id = s.entry_id

@@ -42,5 +42,5 @@ internal sealed class IconStore(Database database)
     /// <summary>A feed's icon, or null when none was found.</summary>
     public Task<StoredIcon?> GetAsync(long feedId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<StoredIcon?>(
-            "SELECT content_type, data, hash, fetched_at FROM feed_icons WHERE feed_id = @feedId", new { feedId }), cancellationToken);
+            "SELECT content_type, data, hash FROM feed_icons WHERE feed_id = @feedId", new { feedId }), cancellationToken);
 }

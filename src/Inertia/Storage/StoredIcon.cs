@@ -8,6 +8,4 @@ internal sealed record StoredIcon
 
     /// <summary>A hash of the bytes, used as the HTTP ETag.</summary>
     public required string Hash { get; init; }
-
-    public DateTimeOffset FetchedAt { get; init; }
 }

@@ -10,7 +10,7 @@ namespace Inertia.Web.Pages.Reader;
 /// marks it read, unless the reader chose otherwise; within that list it stays reachable by previous and
 /// next even though it is no longer unread.
 /// </summary>
-internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions, FolderStore folders) : ReaderPageModel
+internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions) : ReaderPageModel
 {
     [FromRoute] public long Id { get; set; }
     [FromQuery(Name = "from")] public string? From { get; set; }
@@ -38,7 +38,6 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
         }
         Entry = entry;
         List = ListRef.TryParse(From, out var list) ? list : new ListRef(EntryView.Feed, entry.FeedId);
-        ListTitle = await ListTitleAsync(List, cancellationToken);
         var shownAt = Shown is { } shown && shown <= now.ToUnixTimeMilliseconds() ? shown : now.ToUnixTimeMilliseconds();
         // Entries read since the list was shown stay in it, so that previous leads back to what was just read.
         var query = List.Query(user.Settings, now) with { ReadSince = DateTimeOffset.FromUnixTimeMilliseconds(shownAt) };
@@ -46,16 +45,19 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
         PreviousUrl = previous is { } p ? ArticleLink.To(p, List, shownAt) : null;
         NextUrl = next is { } n ? ArticleLink.To(n, List, shownAt) : null;
         await LoadSidebarAsync(List, cancellationToken, entry.FolderId);
+        ListTitle = await ListTitleAsync(entry, cancellationToken);
         return Page();
     }
 
-    private async Task<string> ListTitleAsync(ListRef list, CancellationToken cancellationToken) => list.View switch
+    // Named from what the page has already read where it can: the entry's own feed, the sidebar's folders.
+    private async Task<string> ListTitleAsync(EntryDetail entry, CancellationToken cancellationToken) => List.View switch
     {
         EntryView.All => T["All"],
         EntryView.Starred => T["Starred"],
         EntryView.Today => T["Today"],
-        EntryView.Folder => (await folders.GetAsync(CurrentUser.Id, list.Id!.Value, cancellationToken))?.Title ?? T["Folder"],
-        EntryView.Feed => (await subscriptions.FindAsync(CurrentUser.Id, list.Id!.Value, cancellationToken))?.Title ?? T["Feed"],
+        EntryView.Folder => SidebarView.Sidebar.Folders.FirstOrDefault(f => f.Folder.Id == List.Id)?.Folder.Title ?? T["Folder"],
+        EntryView.Feed when List.Id == entry.FeedId => entry.FeedTitle,
+        EntryView.Feed => (await subscriptions.FindAsync(CurrentUser.Id, List.Id!.Value, cancellationToken))?.Title ?? T["Feed"],
         _ => T["Unread"],
     };
 }
