@@ -6,7 +6,7 @@ namespace Inertia.Storage;
 /// <summary>
 /// A user's entries: the lists, one entry with its neighbours, and the read and starred states. Every
 /// query starts from the user's own state rows (<c>entry_states</c>), so no other user's entry can be
-/// listed, shown or changed, and every list is a range of one index in the order it is shown.
+/// listed, shown or changed, and every list is read from its indexes in the order it is shown.
 /// </summary>
 internal sealed class EntryStore(Database database)
 {
@@ -31,14 +31,14 @@ internal sealed class EntryStore(Database database)
     {
         var (where, parameters) = Filter(userId, query);
         var descending = !query.OldestFirst;
+        var keyset = "";
         if (query.After is { } after)
         {
-            where.Append(descending ? " AND (s.published_at, s.entry_id) < (@afterPublished, @afterId)" : " AND (s.published_at, s.entry_id) > (@afterPublished, @afterId)");
+            keyset = descending ? " AND (s.published_at, s.entry_id) < (@afterPublished, @afterId)" : " AND (s.published_at, s.entry_id) > (@afterPublished, @afterId)";
             parameters.Add("afterPublished", after.PublishedAt);
             parameters.Add("afterId", after.EntryId);
         }
         parameters.Add("limit", query.Limit + 1);
-        var order = descending ? "s.published_at DESC, s.entry_id DESC" : "s.published_at, s.entry_id";
         // The page's state rows are chosen first, from entry_states alone, so that the planner of either engine
         // walks the list's index in order and stops after the page, whatever its statistics say; only then
         // are the page's rows joined to their entries and feeds.
@@ -46,15 +46,11 @@ internal sealed class EntryStore(Database database)
             SELECT s.entry_id, s.feed_id, s.published_at, s.is_read, s.is_starred, e.title, e.url, e.snippet,
                    COALESCE(sub.title, f.title, f.url) AS feed_title,
                    f.icon_hash, sub.folder_id
-            FROM (SELECT s.entry_id, s.feed_id, s.published_at, s.is_read, s.is_starred, s.user_id
-                  FROM entry_states s {JoinsFor(query)}
-                  WHERE {where}
-                  ORDER BY {order}
-                  LIMIT @limit) s
+            FROM ({StateRows(query, where + keyset, descending, "@limit", "entry_id", "feed_id", "published_at", "is_read", "is_starred", "user_id")}) s
             JOIN entries e ON e.id = s.entry_id
             JOIN subscriptions sub ON sub.user_id = s.user_id AND sub.feed_id = s.feed_id
             JOIN feeds f ON f.id = s.feed_id
-            ORDER BY {order}
+            ORDER BY {Order("s.", descending)}
             """;
         return (sql, parameters);
     }
@@ -97,12 +93,10 @@ internal sealed class EntryStore(Database database)
         parameters.Add("atPublished", at.PublishedAt);
         parameters.Add("atId", at.EntryId);
         // In a newest-first list the previous entry is newer: the smallest key above this one.
-        var (before, after) = query.OldestFirst ? ("<", ">") : (">", "<");
-        var (beforeOrder, afterOrder) = query.OldestFirst
-            ? ("s.published_at DESC, s.entry_id DESC", "s.published_at, s.entry_id")
-            : ("s.published_at, s.entry_id", "s.published_at DESC, s.entry_id DESC");
-        var previousSql = $"SELECT s.entry_id FROM entry_states s {JoinsFor(query)} WHERE {where} AND (s.published_at, s.entry_id) {before} (@atPublished, @atId) ORDER BY {beforeOrder} LIMIT 1";
-        var nextSql = $"SELECT s.entry_id FROM entry_states s {JoinsFor(query)} WHERE {where} AND (s.published_at, s.entry_id) {after} (@atPublished, @atId) ORDER BY {afterOrder} LIMIT 1";
+        var descending = !query.OldestFirst;
+        var (before, after) = descending ? (">", "<") : ("<", ">");
+        var previousSql = $"SELECT entry_id FROM ({StateRows(query, $"{where} AND (s.published_at, s.entry_id) {before} (@atPublished, @atId)", !descending, "1", "entry_id", "published_at")}) s";
+        var nextSql = $"SELECT entry_id FROM ({StateRows(query, $"{where} AND (s.published_at, s.entry_id) {after} (@atPublished, @atId)", descending, "1", "entry_id", "published_at")}) s";
         return database.ReadAsync(async c => (
             await c.ExecuteScalarAsync<long?>(previousSql, parameters),
             await c.ExecuteScalarAsync<long?>(nextSql, parameters)), cancellationToken);
@@ -155,6 +149,39 @@ internal sealed class EntryStore(Database database)
         database.ReadAsync(c => c.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM entry_states WHERE user_id = @userId AND NOT is_read AND published_at >= @since", new { userId, since }), cancellationToken);
 
+    /// <summary>
+    /// The SQL that picks a list's state rows in order, at most <paramref name="limit"/> of them. Every state
+    /// row is in exactly one of two date-ordered indexes, unread or read (an index of all rows beside the
+    /// unread one cost every new entry a second scattered write: see docs/performance.md), so a list that
+    /// shows both walks both indexes, each stopping after the page, and merges the two short runs. The feed
+    /// and starred lists have an index each that holds read and unread rows alike.
+    /// </summary>
+    private static string StateRows(EntryQuery query, string where, bool descending, string limit, params string[] columns)
+    {
+        // Named outright: a compound's ORDER BY matches its terms to these names.
+        var named = string.Join(", ", columns.Select(c => $"s.{c} AS {c}"));
+        string Rows(string state) => $"SELECT {named} FROM entry_states s {JoinsFor(query)} WHERE {where} AND {state} ORDER BY {Order("s.", descending)} LIMIT {limit}";
+        var onlyUnread = query.HidesRead && query.ReadSince is null;
+        if (query.View is EntryView.Feed or EntryView.Starred || onlyUnread)
+        {
+            return Rows(onlyUnread ? "NOT s.is_read" : query.HidesRead ? "(NOT s.is_read OR s.read_at >= @readSince)" : "TRUE");
+        }
+        var unread = Rows("NOT s.is_read");
+        var read = "s.is_read";
+        if (query.HidesRead)
+        {
+            // Only entries read since the list was shown; none can rank after the last unread row of a full
+            // page, which bounds the walk of the read index (or it could walk every read entry).
+            var (bound, compare, none) = descending ? ("MIN", ">=", "-1000000000000000000") : ("MAX", "<=", "1000000000000000000");
+            read += $" AND s.read_at >= @readSince AND s.published_at {compare} COALESCE((SELECT {bound}(u.published_at) FROM ({unread}) u HAVING COUNT(*) >= {limit}), {none})";
+        }
+        // Each walk stops after the page; merging the two short runs costs a page's worth of rows.
+        return $"SELECT * FROM ({unread}) unread_rows UNION ALL SELECT * FROM ({Rows(read)}) read_rows ORDER BY {Order("", descending)} LIMIT {limit}";
+    }
+
+    private static string Order(string alias, bool descending) =>
+        descending ? $"{alias}published_at DESC, {alias}entry_id DESC" : $"{alias}published_at, {alias}entry_id";
+
     private static string JoinsFor(EntryQuery query) => query.TitleContains is null ? "" : "JOIN entries e ON e.id = s.entry_id";
 
     private static (StringBuilder Where, DynamicParameters Parameters) Filter(long userId, EntryQuery query)
@@ -180,17 +207,9 @@ internal sealed class EntryStore(Database database)
                 parameters.Add("feedId", query.FeedId ?? throw new ArgumentException("A feed view needs a feed.", nameof(query)));
                 break;
         }
-        if (query.HidesRead)
+        if (query.ReadSince is { } readSince && query.HidesRead)
         {
-            if (query.ReadSince is { } readSince)
-            {
-                where.Append(" AND (NOT s.is_read OR s.read_at >= @readSince)");
-                parameters.Add("readSince", readSince);
-            }
-            else
-            {
-                where.Append(" AND NOT s.is_read");
-            }
+            parameters.Add("readSince", readSince);
         }
         if (query.TitleContains is { Length: > 0 } text)
         {

@@ -61,6 +61,42 @@ public sealed class ReadingStoreTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Lists_of_read_and_unread_entries_merge_the_two_in_order_across_pages(string engine)
+    {
+        // Read and unread rows are kept in two indexes; a list showing both merges them page by page.
+        await using var test = await TestDatabase.CreateAsync(engine);
+        var (user, feed) = await SubscribedAsync(test.Database);
+        await StoreAsync(test.Database, feed, Parsed(Enumerable.Range(0, 30).Select(i => At("e" + i, i / 2)).ToArray()));
+        var entries = new EntryStore(test.Database);
+        var newestFirst = await IdsAsync(entries, user, new EntryQuery { View = EntryView.All, Limit = 100 });
+        // Every third read, and a run of seven read in a row: longer than a page.
+        var read = newestFirst.Where((_, i) => i % 3 == 0 || i is >= 14 and <= 20).ToList();
+        var shownAt = Now.AddMinutes(1);
+        await entries.SetReadAsync(user, read, read: true, Now.AddMinutes(2));
+        var query = new EntryQuery { View = EntryView.All, Limit = 4 };
+
+        Assert.Equal(newestFirst, await IdsAsync(entries, user, query));
+        Assert.Equal(Enumerable.Reverse(newestFirst), await IdsAsync(entries, user, query with { OldestFirst = true }));
+        Assert.Equal(newestFirst, await IdsAsync(entries, user, query with { View = EntryView.Today, Since = Now.AddDays(-1) }));
+        var unread = newestFirst.Except(read).ToList();
+        Assert.Equal(unread, await IdsAsync(entries, user, query with { View = EntryView.Unread }));
+        // The unread list as shown before the reading still holds what was read since, in place.
+        Assert.Equal(newestFirst, await IdsAsync(entries, user, query with { View = EntryView.Unread, ReadSince = shownAt }));
+        Assert.Equal(Enumerable.Reverse(newestFirst), await IdsAsync(entries, user, query with { View = EntryView.Unread, ReadSince = shownAt, OldestFirst = true }));
+        Assert.Equal(unread, await IdsAsync(entries, user, query with { View = EntryView.Unread, ReadSince = Now.AddMinutes(3) }));
+
+        // Each entry's neighbours in the merged list are the ones beside it, read or not.
+        var items = (await entries.PageAsync(user, new EntryQuery { View = EntryView.All, Limit = 100 })).Items;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var (previous, next) = await entries.NeighboursAsync(user, new EntryQuery { View = EntryView.All }, items[i].Cursor);
+            Assert.Equal(i == 0 ? null : items[i - 1].EntryId, previous);
+            Assert.Equal(i == items.Count - 1 ? null : items[i + 1].EntryId, next);
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Views_select_unread_starred_today_folder_and_feed_entries(string engine)
     {
         await using var test = await TestDatabase.CreateAsync(engine);

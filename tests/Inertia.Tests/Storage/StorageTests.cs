@@ -15,7 +15,7 @@ public sealed class StorageTests
         await using var test = await TestDatabase.CreateAsync(engine);
         Assert.True(await test.Database.IsReadyAsync());
         await using var again = await Database.OpenAsync(test.Settings);
-        Assert.Equal(1, await CountAsync(again, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(ScriptCount(engine), await CountAsync(again, "SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [SkippableTheory]
@@ -338,7 +338,7 @@ public sealed class StorageTests
         try
         {
             Assert.All(opened, d => Assert.True(d.IsReadyAsync().Result));
-            Assert.Equal(1, await CountAsync(opened[0], "SELECT COUNT(*) FROM schema_migrations"));
+            Assert.Equal(ScriptCount(engine), await CountAsync(opened[0], "SELECT COUNT(*) FROM schema_migrations"));
         }
         finally
         {
@@ -378,5 +378,12 @@ public sealed class StorageTests
 
         var stored = await test.Database.ReadAsync(c => c.QuerySingleAsync<(string Title, long PublishedAt)>("SELECT title, published_at FROM entries"));
         Assert.Equal(("Edited", Now.ToUnixTimeMilliseconds()), stored);
+    }
+
+    /// <summary>How many migration scripts the build embeds for the engine: each must be applied exactly once.</summary>
+    private static int ScriptCount(string engine)
+    {
+        var folder = engine == "sqlite" ? "Migrations/Sqlite/" : "Migrations/Postgres/";
+        return typeof(Database).Assembly.GetManifestResourceNames().Count(name => name.StartsWith(folder, StringComparison.Ordinal));
     }
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Inertia.Tests.Support;
 
@@ -27,8 +27,11 @@ public sealed class TestWebServer : IAsyncDisposable
 
     public static async Task<TestWebServer> StartAsync(Action<WebApplication, TestWebServer> map)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // The empty builder reads no appsettings files, so a server watches no folder for changes: the tests
+        // start hundreds of them, and each watcher costs inotify watches on the whole working folder.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
         var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
