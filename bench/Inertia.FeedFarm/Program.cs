@@ -17,7 +17,7 @@ farm.Prepare();
 
 // The empty builder reads no appsettings files, so nothing watches the working folder: a watcher there
 // would be woken by every page Inertia writes to a database under it, and bill the benchmark for it.
-var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = args });
+var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
 builder.WebHost.UseKestrelCore();
 builder.Services.AddRoutingCore();
 // Every 127.x.y.z address is this machine; listening on all of them lets each host name be its own address.
