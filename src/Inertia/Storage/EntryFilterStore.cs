@@ -88,8 +88,9 @@ internal sealed class EntryFilterStore(Database database)
         EntryOrder.PublishedAt => "s.published_at",
         EntryOrder.CreatedAt => "s.created_at",
         EntryOrder.ChangedAt => "e.changed_at",
-        EntryOrder.CategoryId => "sub.folder_id",
-        EntryOrder.CategoryTitle => "fo.title",
+        // The feeds outside folders first, on both engines (they sort NULL differently).
+        EntryOrder.CategoryId => "COALESCE(sub.folder_id, 0)",
+        EntryOrder.CategoryTitle => "COALESCE(fo.title, '')",
         EntryOrder.Title => "e.title",
         _ => null,
     };
