@@ -14,8 +14,8 @@ internal static class CategoryEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/categories", ListAsync).Produces<List<CategoryJson>>().WithSummary("The caller's categories (folders, and 0 for feeds outside folders)");
-        api.MapPost("/categories", CreateAsync).Accepts<CategoryRequest>("application/json").Produces<CategoryJson>(StatusCodes.Status201Created).WithSummary("Create a category");
-        api.MapPut("/categories/{id:long}", RenameAsync).Accepts<CategoryRequest>("application/json").Produces<CategoryJson>(StatusCodes.Status201Created).WithSummary("Rename a category");
+        api.MapPost("/categories", CreateAsync).Body<CategoryRequest>().Produces<CategoryJson>(StatusCodes.Status201Created).WithSummary("Create a category");
+        api.MapPut("/categories/{id:long}", RenameAsync).Body<CategoryRequest>().Produces<CategoryJson>(StatusCodes.Status201Created).WithSummary("Rename a category");
         api.MapDelete("/categories/{id:long}", DeleteAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Delete a category; its feeds move out of folders");
         api.MapGet("/categories/{id:long}/feeds", FeedsAsync).Produces<List<FeedJson>>().WithSummary("A category's feeds");
         api.MapGet("/categories/{id:long}/entries", EntriesAsync).Produces<EntryListJson>().WithSummary("A category's entries (same filters as /v1/entries)");

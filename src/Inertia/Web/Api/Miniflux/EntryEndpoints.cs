@@ -13,7 +13,7 @@ internal static class EntryEndpoints
     {
         api.MapGet("/entries", (HttpContext context, EntryFilterStore entries, CancellationToken token) => FindAsync(context, entries, new EntryFilter(), token))
             .Produces<EntryListJson>().WithSummary("Entries, filtered by status, starred, feed_id, category_id, after/before, after_entry_id/before_entry_id, search; ordered and paged");
-        api.MapPut("/entries", SetStatusAsync).Accepts<EntriesStatusRequest>("application/json").Produces(StatusCodes.Status204NoContent)
+        api.MapPut("/entries", SetStatusAsync).Body<EntriesStatusRequest>().Produces(StatusCodes.Status204NoContent)
             .WithSummary("Mark entries read or unread; ids that are not the caller's are ignored");
         api.MapGet("/entries/{id:long}", GetAsync).Produces<EntryJson>().WithSummary("One entry");
         api.MapPut("/entries/{id:long}/bookmark", ToggleAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Star an unstarred entry, unstar a starred one");

@@ -14,12 +14,12 @@ internal static class FeedEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/feeds", ListAsync).Produces<List<FeedJson>>().WithSummary("The caller's feeds");
-        api.MapPost("/feeds", CreateAsync).Accepts<FeedCreationRequest>("application/json").Produces<FeedCreatedJson>(StatusCodes.Status201Created)
+        api.MapPost("/feeds", CreateAsync).Body<FeedCreationRequest>().Produces<FeedCreatedJson>(StatusCodes.Status201Created)
             .WithSummary("Subscribe to a feed, from its address or from a page that links to exactly one feed");
         api.MapGet("/feeds/counters", CountersAsync).Produces<FeedCountersJson>().WithSummary("Read and unread entries per feed");
         api.MapPut("/feeds/refresh", RefreshAllAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Make every feed of the caller due for the next refresh round");
         api.MapGet("/feeds/{id:long}", GetAsync).Produces<FeedJson>().WithSummary("One feed");
-        api.MapPut("/feeds/{id:long}", UpdateAsync).Accepts<FeedModificationRequest>("application/json").Produces<FeedJson>(StatusCodes.Status201Created)
+        api.MapPut("/feeds/{id:long}", UpdateAsync).Body<FeedModificationRequest>().Produces<FeedJson>(StatusCodes.Status201Created)
             .WithSummary("Change a feed's title or category");
         api.MapDelete("/feeds/{id:long}", DeleteAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Unsubscribe");
         api.MapPut("/feeds/{id:long}/refresh", RefreshAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Refresh a feed now");
@@ -28,7 +28,7 @@ internal static class FeedEndpoints
         api.MapPut("/feeds/{id:long}/mark-all-as-read", MarkReadAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Mark a feed's entries read");
         api.MapGet("/feeds/{id:long}/entries", EntriesAsync).Produces<EntryListJson>().WithSummary("A feed's entries (same filters as /v1/entries)");
         api.MapGet("/feeds/{id:long}/entries/{entryId:long}", EntryAsync).Produces<EntryJson>().WithSummary("One entry of a feed");
-        api.MapPost("/discover", DiscoverAsync).Accepts<DiscoverRequest>("application/json").Produces<List<DiscoveredJson>>().WithSummary("The feeds an address offers");
+        api.MapPost("/discover", DiscoverAsync).Body<DiscoverRequest>().Produces<List<DiscoveredJson>>().WithSummary("The feeds an address offers");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, SubscribedFeedStore feeds, CancellationToken token)

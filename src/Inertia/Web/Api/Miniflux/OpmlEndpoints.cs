@@ -16,7 +16,7 @@ internal static partial class OpmlEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/export", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/xml").WithSummary("The caller's subscriptions as OPML");
-        api.MapPost("/import", ImportAsync).Accepts<string>("text/xml").Produces<MessageJson>(StatusCodes.Status201Created)
+        api.MapPost("/import", ImportAsync).Body<string>("text/xml").Produces<MessageJson>(StatusCodes.Status201Created)
             .WithSummary("Subscribe to every feed of an OPML document (the body), keeping its folders; new feeds are fetched in the background");
     }
 
