@@ -34,7 +34,14 @@ public sealed class AuthenticationTests
 
         // Every answer under /v1 is JSON: an unknown path, a wrong method.
         Assert.Equal("Resource Not Found", (await api.Client.GetAsync("/v1/no-such-thing")).Is(HttpStatusCode.NotFound).ErrorMessage);
-        (await api.Client.SendAsync(HttpMethod.Patch, "/v1/me")).Is(HttpStatusCode.MethodNotAllowed);
+        // Where Miniflux defines no answer: RFC 9457 problem details, with Miniflux's error_message beside them.
+        var wrongMethod = (await api.Client.SendAsync(HttpMethod.Patch, "/v1/me")).Is(HttpStatusCode.MethodNotAllowed);
+        Assert.StartsWith("application/problem+json", wrongMethod.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Equal(405, wrongMethod.Json.GetProperty("status").GetInt32());
+        Assert.Equal("Method Not Allowed", wrongMethod.Json.GetProperty("title").GetString());
+        Assert.Equal(wrongMethod.Json.GetProperty("detail").GetString(), wrongMethod.ErrorMessage);
+        // An address given with a trailing slash ("http://host/" + "/v1/me") still reaches the API.
+        Assert.Equal("ann", (await api.Client.GetAsync(api.App.BaseUrl.AbsoluteUri + "/v1/me")).Is(HttpStatusCode.OK).Json.GetProperty("username").GetString());
         Assert.Equal("Resource Not Found", (await api.Client.GetAsync("/v1/feeds/abc")).Is(HttpStatusCode.NotFound).ErrorMessage);
     }
 
@@ -167,6 +174,8 @@ public sealed class AuthenticationTests
         var limited = (await one.GetAsync("/v1/feeds")).Is(HttpStatusCode.TooManyRequests);
         Assert.True(int.Parse(limited.Header("Retry-After")!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
         Assert.Contains("Too many requests", limited.ErrorMessage, StringComparison.Ordinal);
+        Assert.StartsWith("application/problem+json", limited.Header("Content-Type"), StringComparison.Ordinal);
+        Assert.Equal(429, limited.Json.GetProperty("status").GetInt32());
         (await two.GetAsync("/v1/me")).Is(HttpStatusCode.OK);
         (await api.Client.GetAsync("/v1/me")).Is(HttpStatusCode.OK);
     }

@@ -83,10 +83,10 @@ public sealed class NewsboatTests
         {
             Directory.CreateDirectory(Path.Combine(_root, "home"));
             File.WriteAllText(Path.Combine(_root, "urls"), "");
-            // newsboat appends "/v1/…" to the address as given, so it has no trailing slash.
+            // With the trailing slash a reader would copy from the browser: newsboat then asks for "//v1/…".
             File.WriteAllText(Path.Combine(_root, "config"), $"""
                 urls-source "miniflux"
-                miniflux-url "{server.AbsoluteUri.TrimEnd('/')}"
+                miniflux-url "{server.AbsoluteUri}"
                 miniflux-login "{login}"
                 miniflux-password "{password}"
                 confirm-exit no

@@ -110,13 +110,14 @@ internal sealed class ApiAuthentication(
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return Write(StatusCodes.Status429TooManyRequests, $"Too many failed sign-in attempts. Try again in {seconds} seconds.");
+            return ApiJson.WriteProblemAsync(Response, StatusCodes.Status429TooManyRequests, $"Too many failed sign-in attempts. Try again in {seconds} seconds.", Context.RequestAborted);
         }
         Response.Headers.WWWAuthenticate = "Basic realm=\"Inertia\"";
         return Write(StatusCodes.Status401Unauthorized, "Access Unauthorized");
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Write(StatusCodes.Status403Forbidden, "Access Forbidden");
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiJson.WriteProblemAsync(Response, StatusCodes.Status403Forbidden, "Access Forbidden", Context.RequestAborted);
 
     private Task Write(int status, string message)
     {

@@ -18,6 +18,17 @@ internal static class ApiJson
 
     public static IResult Error(int status, string message) => Results.Json(new ErrorJson(message), Options, statusCode: status);
 
+    /// <summary>An error Miniflux has no answer for, as problem details (with <c>error_message</c>).</summary>
+    public static IResult Problem(int status, string detail) =>
+        Results.Json(ProblemJson.For(status, detail), Options, ProblemJson.ContentType, status);
+
+    /// <summary>Writes <see cref="Problem"/> where there is no result to return (middleware, handlers).</summary>
+    public static Task WriteProblemAsync(HttpResponse response, int status, string detail, CancellationToken cancellationToken = default)
+    {
+        response.StatusCode = status;
+        return response.WriteAsJsonAsync(ProblemJson.For(status, detail), Options, ProblemJson.ContentType, cancellationToken);
+    }
+
     public static IResult NotFound() => Error(StatusCodes.Status404NotFound, "Resource Not Found");
 
     public static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, message);

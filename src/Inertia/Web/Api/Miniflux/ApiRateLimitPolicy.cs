@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Inertia.Web.Api.Miniflux.Json;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Inertia.Web.Api.Miniflux;
@@ -16,10 +15,10 @@ internal sealed class ApiRateLimitPolicy(ApiRateLimits limits) : IRateLimiterPol
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, token) =>
     {
         var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 60;
+        seconds = Math.Max(1, seconds);
         var response = context.HttpContext.Response;
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
-        response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
-        await response.WriteAsJsonAsync(new ErrorJson($"Too many requests with this credential. Try again in {Math.Max(1, seconds)} seconds."), ApiJson.Options, token);
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await ApiJson.WriteProblemAsync(response, StatusCodes.Status429TooManyRequests, $"Too many requests with this credential. Try again in {seconds} seconds.", token);
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>

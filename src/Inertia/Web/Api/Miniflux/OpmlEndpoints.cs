@@ -39,7 +39,7 @@ internal static partial class OpmlEndpoints
         {
             if (body.Length + read > MaxBytes)
             {
-                return ApiJson.Error(StatusCodes.Status413PayloadTooLarge, $"The OPML document is larger than {MaxBytes / 1024 / 1024} MB.");
+                return ApiJson.Problem(StatusCodes.Status413PayloadTooLarge, $"The OPML document is larger than {MaxBytes / 1024 / 1024} MB.");
             }
             body.Write(chunk, 0, read);
         }
