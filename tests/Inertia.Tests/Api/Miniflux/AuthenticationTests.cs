@@ -18,6 +18,10 @@ public sealed class AuthenticationTests
         Assert.Equal(api.User.Id, me.GetProperty("id").GetInt64());
         Assert.Equal("ann", me.GetProperty("username").GetString());
         Assert.False(me.GetProperty("is_admin").GetBoolean());
+        Assert.Equal("UTC", me.GetProperty("timezone").GetString());
+        Assert.Equal("desc", me.GetProperty("entry_sorting_direction").GetString());
+        var version = (await api.Client.GetAsync("/v1/version")).Is(HttpStatusCode.OK).Json;
+        Assert.False(string.IsNullOrEmpty(version.GetProperty("version").GetString()));
 
         using var anonymous = ApiClient.Anonymous(api.App.BaseUrl);
         var none = (await anonymous.GetAsync("/v1/me")).Is(HttpStatusCode.Unauthorized);

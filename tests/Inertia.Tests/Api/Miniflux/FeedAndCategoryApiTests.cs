@@ -46,6 +46,10 @@ public sealed class FeedAndCategoryApiTests
         (await c.GetAsync($"/v1/categories/0/entries/{Id(oneEntry)}")).Is(HttpStatusCode.OK);
         (await c.GetAsync($"/v1/categories/{Id(blogsId)}/entries/{Id(oneEntry)}")).Is(HttpStatusCode.NotFound);
 
+        api.Site.Publish("Arrived");
+        (await c.PutAsync($"/v1/categories/{Id(blogsId)}/refresh")).Is(HttpStatusCode.NoContent);
+        Assert.Equal(4, (await c.GetAsync($"/v1/categories/{Id(blogsId)}/entries")).Json.GetProperty("total").GetInt64());
+        (await c.PutAsync("/v1/categories/0/refresh")).Is(HttpStatusCode.NoContent);
         (await c.PutAsync($"/v1/categories/{Id(blogsId)}/mark-all-as-read")).Is(HttpStatusCode.NoContent);
         Assert.Equal(0, (await c.GetAsync($"/v1/categories/{Id(blogsId)}/entries?status=unread")).Json.GetProperty("total").GetInt64());
         Assert.Equal(2, (await c.GetAsync("/v1/entries?status=unread")).Json.GetProperty("total").GetInt64());
