@@ -32,6 +32,10 @@ internal static class InertiaServices
         services.AddSingleton<RefreshRunner>();
         services.AddSingleton(provider => new FeedDiscovery(provider.GetRequiredService<HttpFetcher>()));
         services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<OpmlImporter>();
+        services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<SubscribedFeedStore>();
+        services.AddSingleton<EntryFilterStore>();
         services.AddSingleton(provider => new IconFinder(provider.GetRequiredService<HttpFetcher>()));
         services.AddSingleton<IconRefresher>();
         return services;

@@ -85,7 +85,9 @@ internal sealed partial class RefreshRunner(RefreshStore store, FeedRefresher re
                 var next = hosts.TryStartOrQueue(claimed) ? claimed : null;
                 while (next is not null)
                 {
-                    progress?.Invoke(await RefreshOneAsync(next, cancellationToken));
+                    // Awaited apart from the report: with no listener, ?.Invoke would skip its argument, the refresh itself.
+                    var outcome = await RefreshOneAsync(next, cancellationToken);
+                    progress?.Invoke(outcome);
                     _inFlight.TryRemove(next.Id, out _);
                     Interlocked.Increment(ref done);
                     room.Return(1);

@@ -5,6 +5,7 @@ using Inertia.Hosting;
 using Inertia.Icons;
 using Inertia.Refresh;
 using Inertia.Storage;
+using Inertia.Web.Api.Miniflux;
 using Inertia.Web.Endpoints;
 using Inertia.Web.Localization;
 using Inertia.Web.Security;
@@ -87,6 +88,7 @@ internal static class WebApp
         builder.Services.AddScoped(provider => Languages.For(provider.GetRequiredService<IHttpContextAccessor>().HttpContext));
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<FirstRun>();
+        builder.Services.AddMinifluxApi();
         builder.Services.AddSingleton(new StaticAssets(new ManifestEmbeddedFileProvider(typeof(WebApp).Assembly, "Web/Assets")));
 
         configure?.Invoke(builder);
@@ -98,12 +100,14 @@ internal static class WebApp
         app.UseResponseCompression();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseMinifluxApiErrors();
         app.Services.GetRequiredService<StaticAssets>().Map(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (Database db, CancellationToken token) =>
@@ -111,6 +115,7 @@ internal static class WebApp
         app.MapGet("/", () => Results.Redirect("/unread")).RequireAuthorization();
         IconEndpoints.Map(app);
         ReadingEndpoints.Map(app);
+        app.MapMinifluxApi();
         app.MapRazorPages();
         return app;
     }

@@ -79,6 +79,22 @@ public sealed class FeedRefresherTests
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Refreshing_without_a_progress_listener_still_refreshes_and_can_refresh_again(string engine)
+    {
+        await using var server = await TestWebServer.StartAsync((app, _) => app.MapGet("/feed", () => Results.Bytes(Rss(("a", "A")), "application/rss+xml")));
+        await using var harness = await RefreshHarness.CreateAsync(engine);
+        var feedId = await harness.FollowAsync(server.Url("/feed"));
+
+        Assert.Equal(1, await harness.Runner.RunNowAsync([feedId], null, CancellationToken.None));
+        Assert.Equal(1, server.RequestCount);
+        Assert.Equal(1, await harness.EntryCountAsync());
+        // Nothing of the first run is left behind as "in flight": the feed is fetched again.
+        Assert.Equal(1, await harness.Runner.RunNowAsync([feedId], null, CancellationToken.None));
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task An_identical_body_is_not_parsed_again(string engine)
     {
         await using var server = await TestWebServer.StartAsync((app, _) => app.MapGet("/feed", () => Results.Bytes(Rss(("a", "A")), "application/rss+xml")));

@@ -1,0 +1,109 @@
+using System.Globalization;
+using Inertia.Storage;
+
+namespace Inertia.Web.Api.Miniflux;
+
+/// <summary>
+/// Reads Miniflux's entry filters from a query string: <c>status</c> (repeatable), <c>starred</c>,
+/// <c>feed_id</c>, <c>category_id</c>, <c>after</c>/<c>before</c> and <c>published_after</c>/<c>published_before</c>
+/// (Unix seconds), <c>after_entry_id</c>/<c>before_entry_id</c>, <c>search</c>, <c>order</c>, <c>direction</c>,
+/// <c>limit</c> (default 100, 0 for all) and <c>offset</c>.
+/// </summary>
+internal static class EntryFilterQuery
+{
+    public const int DefaultLimit = 100;
+
+    private static readonly Dictionary<string, EntryOrder> Orders = new(StringComparer.Ordinal)
+    {
+        ["id"] = EntryOrder.Id,
+        ["status"] = EntryOrder.Status,
+        ["published_at"] = EntryOrder.PublishedAt,
+        ["created_at"] = EntryOrder.CreatedAt,
+        ["changed_at"] = EntryOrder.ChangedAt,
+        ["category_id"] = EntryOrder.CategoryId,
+        ["category_title"] = EntryOrder.CategoryTitle,
+        ["title"] = EntryOrder.Title,
+    };
+
+    /// <summary>The filter, or the message of a 400 when a parameter is wrong.</summary>
+    public static (EntryFilter? Filter, string? Error) Parse(IQueryCollection query)
+    {
+        var filter = new EntryFilter();
+        var statuses = query["status"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
+        if (statuses.FirstOrDefault(s => s is not ("read" or "unread" or "removed")) is { } bad)
+        {
+            return (null, $"Invalid entry status \"{bad}\": use \"read\", \"unread\" or \"removed\".");
+        }
+        // Inertia removes no entry, so "removed" alone selects nothing and beside others adds nothing.
+        var read = statuses.Contains("read");
+        var unread = statuses.Contains("unread");
+        filter = filter with { Nothing = statuses.Count > 0 && !read && !unread, Read = read == unread ? null : read };
+
+        if (query.ContainsKey("starred"))
+        {
+            filter = filter with
+            {
+                Starred = query["starred"].ToString().ToLowerInvariant() switch
+                {
+                    "1" or "true" or "t" => true,
+                    "0" or "false" or "f" => false,
+                    _ => null,
+                },
+            };
+        }
+        var order = query["order"].ToString();
+        if (order.Length > 0 && !Orders.ContainsKey(order))
+        {
+            return (null, "Invalid entry order: use one of " + string.Join(", ", Orders.Keys.Select(k => $"\"{k}\"")) + ".");
+        }
+        var direction = query["direction"].ToString();
+        if (direction is not ("" or "asc" or "desc"))
+        {
+            return (null, "Invalid direction: use \"asc\" or \"desc\".");
+        }
+        filter = filter with { Order = order.Length > 0 ? Orders[order] : EntryOrder.PublishedAt, Descending = direction == "desc" };
+
+        if (!Number(query, "limit", DefaultLimit, out var limit) || !Number(query, "offset", 0, out var offset)
+            || !Number(query, "after", 0, out var after) || !Number(query, "before", 0, out var before)
+            || !Number(query, "published_after", after, out var publishedAfter) || !Number(query, "published_before", before, out var publishedBefore)
+            || !Number(query, "after_entry_id", 0, out var afterEntry) || !Number(query, "before_entry_id", 0, out var beforeEntry)
+            || !Number(query, "feed_id", 0, out var feedId) || !Number(query, "category_id", 0, out var categoryId))
+        {
+            return (null, "Numeric parameters (limit, offset, after, before, published_after, published_before, after_entry_id, before_entry_id, feed_id, category_id) must be whole numbers.");
+        }
+        if (limit < 0 || offset < 0)
+        {
+            return (null, "limit and offset must be 0 or more.");
+        }
+        if (limit > int.MaxValue || offset > int.MaxValue)
+        {
+            return (null, "limit and offset are too large.");
+        }
+        filter = filter with
+        {
+            Limit = limit == 0 ? null : (int)limit,
+            Offset = (int)offset,
+            PublishedAfter = publishedAfter > 0 ? Seconds(publishedAfter) : null,
+            PublishedBefore = publishedBefore > 0 ? Seconds(publishedBefore) : null,
+            AfterEntryId = afterEntry > 0 ? afterEntry : null,
+            BeforeEntryId = beforeEntry > 0 ? beforeEntry : null,
+            FeedId = feedId > 0 ? feedId : null,
+            FolderId = categoryId > 0 ? categoryId : null,
+            Search = query["search"].ToString() is { Length: > 0 } search ? search.Trim() : null,
+        };
+        return (filter, null);
+    }
+
+    private static DateTimeOffset Seconds(long unix) => DateTimeOffset.FromUnixTimeSeconds(Math.Min(unix, 253_402_300_799));
+
+    private static bool Number(IQueryCollection query, string name, long fallback, out long value)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            value = fallback;
+            return true;
+        }
+        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+    }
+}
