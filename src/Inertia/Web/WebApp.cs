@@ -5,6 +5,8 @@ using Inertia.Hosting;
 using Inertia.Icons;
 using Inertia.Refresh;
 using Inertia.Storage;
+using Inertia.Web.Api;
+using Inertia.Web.Api.GoogleReader;
 using Inertia.Web.Endpoints;
 using Inertia.Web.Localization;
 using Inertia.Web.Security;
@@ -98,6 +100,7 @@ internal static class WebApp
         app.UseResponseCompression();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseMiddleware<ApiRequests>();
         app.Services.GetRequiredService<StaticAssets>().Map(app);
         app.UseRouting();
         app.UseAuthentication();
@@ -111,6 +114,7 @@ internal static class WebApp
         app.MapGet("/", () => Results.Redirect("/unread")).RequireAuthorization();
         IconEndpoints.Map(app);
         ReadingEndpoints.Map(app);
+        GoogleReaderEndpoints.Map(app);
         app.MapRazorPages();
         return app;
     }
