@@ -137,4 +137,10 @@ internal sealed class SyncStore(Database database)
     public Task<long?> LastRefreshedAsync(long userId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => c.ExecuteScalarAsync<long?>(
             "SELECT MAX(f.last_fetched_at) FROM subscriptions sub JOIN feeds f ON f.id = sub.feed_id WHERE sub.user_id = @userId", new { userId }), cancellationToken);
+
+    /// <summary>The site icons of the user's feeds: feed id, content type, bytes.</summary>
+    public Task<List<(long FeedId, string ContentType, byte[] Data)>> IconsAsync(long userId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(c => RowReader.ReadAsync(c,
+            "SELECT i.feed_id, i.content_type, i.data FROM feed_icons i JOIN subscriptions sub ON sub.feed_id = i.feed_id WHERE sub.user_id = @userId",
+            new { userId }, row => (row.GetInt64(0), row.GetString(1), (byte[])row.GetValue(2))), cancellationToken);
 }

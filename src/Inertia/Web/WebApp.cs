@@ -6,6 +6,7 @@ using Inertia.Icons;
 using Inertia.Refresh;
 using Inertia.Storage;
 using Inertia.Web.Api;
+using Inertia.Web.Api.Fever;
 using Inertia.Web.Api.GoogleReader;
 using Inertia.Web.Endpoints;
 using Inertia.Web.Localization;
@@ -89,6 +90,7 @@ internal static class WebApp
         builder.Services.AddScoped(provider => Languages.For(provider.GetRequiredService<IHttpContextAccessor>().HttpContext));
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<FirstRun>();
+        builder.Services.AddSingleton<FeverQueries>();
         builder.Services.AddSingleton(new StaticAssets(new ManifestEmbeddedFileProvider(typeof(WebApp).Assembly, "Web/Assets")));
 
         configure?.Invoke(builder);
@@ -115,6 +117,7 @@ internal static class WebApp
         IconEndpoints.Map(app);
         ReadingEndpoints.Map(app);
         GoogleReaderEndpoints.Map(app);
+        FeverEndpoints.Map(app);
         app.MapRazorPages();
         return app;
     }
