@@ -91,6 +91,7 @@ internal static class WebApp
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<FirstRun>();
         builder.Services.AddSingleton<FeverQueries>();
+        builder.Services.AddSingleton<ApiSignInThrottle>();
         builder.Services.AddSingleton(new StaticAssets(new ManifestEmbeddedFileProvider(typeof(WebApp).Assembly, "Web/Assets")));
 
         configure?.Invoke(builder);

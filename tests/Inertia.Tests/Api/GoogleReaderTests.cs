@@ -52,6 +52,24 @@ public sealed class GoogleReaderTests
     }
 
     [Fact]
+    public async Task ClientLogin_limits_failures_per_account_but_never_counts_successes()
+    {
+        await using var h = await StartAsync();
+        for (var i = 0; i < 8; i++)
+        {
+            await h.ClientLoginAsync("bob", BobApiPassword);
+        }
+        for (var i = 0; i < 5; i++)
+        {
+            using var wrong = await h.Http.PostAsync("api/greader/accounts/ClientLogin", Form(("Email", "ann"), ("Passwd", "guess" + i)));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+        using var limited = await h.Http.PostAsync("api/greader/accounts/ClientLogin", Form(("Email", "ann"), ("Passwd", AnnApiPassword)));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task Requests_without_a_valid_token_get_a_plain_401_whatever_cookies_they_carry()
     {
         await using var h = await StartAsync();

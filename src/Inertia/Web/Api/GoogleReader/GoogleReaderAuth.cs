@@ -1,6 +1,5 @@
 using Inertia.Accounts;
 using Inertia.Storage;
-using Inertia.Web.Security;
 
 namespace Inertia.Web.Api.GoogleReader;
 
@@ -15,7 +14,7 @@ internal static class GoogleReaderAuth
     /// <summary>The signed-in API user of this request (set by <see cref="RequireAuth"/>).</summary>
     public static User ApiUser(this HttpContext context) => (((User User, string Hash))context.Items[UserKey]!).User;
 
-    public static async Task<IResult> ClientLoginAsync(HttpContext context, ApiCredentialStore credentials, SignInThrottle throttle, CancellationToken cancellationToken)
+    public static async Task<IResult> ClientLoginAsync(HttpContext context, ApiCredentialStore credentials, ApiSignInThrottle throttle, CancellationToken cancellationToken)
     {
         var form = await ApiForm.ReadAsync(context.Request, cancellationToken);
         var name = form["Email"]?.Trim();
@@ -25,9 +24,9 @@ internal static class GoogleReaderAuth
             return Results.Text("Error=BadAuthentication\nInfo=Email and Passwd are required\n", statusCode: StatusCodes.Status401Unauthorized);
         }
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (!throttle.TryAttempt(client, "api:" + name.ToLowerInvariant(), out var retryAfter))
+        if (!throttle.MayTry(client, name))
         {
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = "60";
             return Results.Text("Error=TooManyAttempts\n", statusCode: StatusCodes.Status429TooManyRequests);
         }
         var found = await credentials.FindAsync(name, cancellationToken);
@@ -35,6 +34,7 @@ internal static class GoogleReaderAuth
         var valid = PasswordHashing.Verify(found?.Hash ?? DummyHash, password) && found is not null;
         if (!valid)
         {
+            throttle.Failed(client, name);
             return Results.Text("Error=BadAuthentication\n", statusCode: StatusCodes.Status401Unauthorized);
         }
         var token = GoogleReaderTokens.AuthToken(found!.Value.User, found.Value.Hash);
