@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Inertia.Storage;
+using Inertia.Tests.Support;
 using static Inertia.Tests.Api.ApiHarness;
 
 namespace Inertia.Tests.Api;
@@ -77,10 +78,11 @@ public sealed class FeverTests
         Assert.Equal("image/png;base64," + Convert.ToBase64String(Web.FeedSite.Png), favicon.GetProperty("data").GetString());
     }
 
-    [Fact]
-    public async Task Items_come_50_at_a_time_by_since_id_max_id_or_with_ids()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Items_come_50_at_a_time_by_since_id_max_id_or_with_ids(string engine)
     {
-        await using var h = await StartAsync(items: 60);
+        await using var h = await StartAsync(engine, items: 60);
         var key = Key("ann", AnnApiPassword);
         var ids = (await h.EntryIdsAsync(h.Ann)).Order().ToList();
         var bobsId = (await h.EntryIdsAsync(h.Bob))[0];
@@ -110,10 +112,11 @@ public sealed class FeverTests
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
     }
 
-    [Fact]
-    public async Task Marks_change_items_feeds_and_groups_by_publication_time_and_never_another_users()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Marks_change_items_feeds_and_groups_by_publication_time_and_never_another_users(string engine)
     {
-        await using var h = await StartAsync(items: 4);
+        await using var h = await StartAsync(engine, items: 4);
         var key = Key("ann", AnnApiPassword);
         var ids = await h.EntryIdsAsync(h.Ann); // newest first
         var bobsId = (await h.EntryIdsAsync(h.Bob))[0];

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Inertia.Accounts;
 using Inertia.Storage;
+using Inertia.Tests.Support;
 using Inertia.Web.Api;
 using static Inertia.Tests.Api.ApiHarness;
 
@@ -135,11 +136,9 @@ public sealed class GoogleReaderTests
     }
 
     [SkippableTheory]
-    [InlineData("sqlite")]
-    [InlineData("postgres")]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Streams_page_filter_and_order_their_items(string engine)
     {
-        Skip.If(engine == "postgres" && Support.TestDatabase.PostgresServer is null, "PostgreSQL tests need INERTIA_TEST_POSTGRES.");
         await using var h = await StartAsync(engine, items: 5);
         var client = await h.GReaderAsync();
         var ids = await h.EntryIdsAsync(h.Ann);
@@ -204,10 +203,11 @@ public sealed class GoogleReaderTests
         }
     }
 
-    [Fact]
-    public async Task Items_contents_takes_many_ids_in_every_form_and_never_returns_another_users_items()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Items_contents_takes_many_ids_in_every_form_and_never_returns_another_users_items(string engine)
     {
-        await using var h = await StartAsync(items: 4);
+        await using var h = await StartAsync(engine, items: 4);
         var client = await h.GReaderAsync();
         var ids = await h.EntryIdsAsync(h.Ann);
         var bobsId = (await h.EntryIdsAsync(h.Bob))[0];
@@ -222,10 +222,11 @@ public sealed class GoogleReaderTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
     }
 
-    [Fact]
-    public async Task Edit_tag_needs_the_write_token_and_changes_only_the_users_own_entries()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Edit_tag_needs_the_write_token_and_changes_only_the_users_own_entries(string engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var client = await h.GReaderAsync();
         var ids = await h.EntryIdsAsync(h.Ann);
         var bobsId = (await h.EntryIdsAsync(h.Bob))[0];
@@ -271,10 +272,11 @@ public sealed class GoogleReaderTests
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("reader/api/0/edit-tag", true, ("i", "zz"), ("a", StreamId.ReadId))).Status);
     }
 
-    [Fact]
-    public async Task Mark_all_as_read_spares_what_arrived_after_ts_and_other_users()
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Mark_all_as_read_spares_what_arrived_after_ts_and_other_users(string engine)
     {
-        await using var h = await StartAsync();
+        await using var h = await StartAsync(engine);
         var client = await h.GReaderAsync();
         var ts = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
         await Task.Delay(20);

@@ -29,7 +29,7 @@ internal static class FeverEndpoints
         if (user is null)
         {
             // Fever says "auth: 0" in a normal answer; clients read that rather than the status.
-            return Results.Json(answer);
+            return JsonStreamResult.Json(answer);
         }
         var userId = user.Id;
         answer["last_refreshed_on_time"] = (await sync.LastRefreshedAsync(userId, cancellationToken) ?? 0) / 1000;
@@ -38,7 +38,7 @@ internal static class FeverEndpoints
         {
             if (await queries.MarkAsync(userId, mark, form["as"], form["id"], form["before"], cancellationToken) is { } problem)
             {
-                return Results.Json(new { api_version = 3, auth = 1, error = problem }, statusCode: StatusCodes.Status400BadRequest);
+                return JsonStreamResult.Json(new { api_version = 3, auth = 1, error = problem }, status: StatusCodes.Status400BadRequest);
             }
             if (form["as"] is "read" or "unread")
             {
@@ -70,8 +70,8 @@ internal static class FeverEndpoints
         {
             if (ReadItemsRequest(form) is not { } request)
             {
-                return Results.Json(new { api_version = 3, auth = 1, error = "since_id, max_id and with_ids take entry ids (with_ids: at most 50, comma-separated)." },
-                    statusCode: StatusCodes.Status400BadRequest);
+                return JsonStreamResult.Json(new { api_version = 3, auth = 1, error = "since_id, max_id and with_ids take entry ids (with_ids: at most 50, comma-separated)." },
+                    status: StatusCodes.Status400BadRequest);
             }
             answer["items"] = await queries.ItemsAsync(userId, request, ItemsPerCall, cancellationToken);
             answer["total_items"] = await sync.CountAsync(userId, cancellationToken);
@@ -89,7 +89,7 @@ internal static class FeverEndpoints
             // Hot links are Fever's own ranking of shared links; Inertia has none to offer.
             answer["links"] = Array.Empty<object>();
         }
-        return Results.Json(answer);
+        return JsonStreamResult.Json(answer);
     }
 
     private static FeverItemsRequest? ReadItemsRequest(ApiForm form)

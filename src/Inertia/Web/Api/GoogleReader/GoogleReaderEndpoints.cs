@@ -25,7 +25,7 @@ internal static class GoogleReaderEndpoints
             {
                 var user = context.ApiUser();
                 var id = ItemId.Decimal(user.Id);
-                return Results.Json(new { userId = id, userName = user.Username, userProfileId = id, userEmail = "", isBloggerUser = false, signupTimeSec = user.CreatedAt.ToUnixTimeSeconds() });
+                return JsonStreamResult.Json(new { userId = id, userName = user.Username, userProfileId = id, userEmail = "", isBloggerUser = false, signupTimeSec = user.CreatedAt.ToUnixTimeSeconds() });
             });
             api.MapGet("/subscription/list", GoogleReaderSubscriptions.ListAsync);
             api.MapGet("/subscription/export", GoogleReaderSubscriptions.ExportAsync);

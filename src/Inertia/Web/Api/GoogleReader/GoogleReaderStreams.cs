@@ -21,13 +21,7 @@ internal static class GoogleReaderStreams
         var userId = context.ApiUser().Id;
         var (page, continuation) = await request.PageAsync(sync, userId, cancellationToken);
         var items = ItemJson.InOrder(page.Select(p => p.EntryId), await sync.ItemsAsync(userId, page.Select(p => p.EntryId).ToList(), cancellationToken));
-        return Results.Json(new
-        {
-            id = request.StreamText,
-            updated = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            items = items.Select(ItemJson.For),
-            continuation,
-        });
+        return ItemJson.Stream(request.StreamText, items, continuation);
     }
 
     public static async Task<IResult> IdsAsync(HttpContext context, SyncStore sync, CancellationToken cancellationToken)
@@ -39,10 +33,25 @@ internal static class GoogleReaderStreams
             return GoogleReaderEndpoints.BadRequest(problem!);
         }
         var (page, continuation) = await request.PageAsync(sync, context.ApiUser().Id, cancellationToken);
-        return Results.Json(new
+        return new JsonStreamResult(json =>
         {
-            itemRefs = page.Select(p => new { id = ItemId.Decimal(p.EntryId), directStreamIds = Array.Empty<string>(), timestampUsec = (p.PublishedAt * 1000).ToString(CultureInfo.InvariantCulture) }),
-            continuation,
+            json.WriteStartObject();
+            json.WriteStartArray("itemRefs");
+            foreach (var row in page)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", ItemId.Decimal(row.EntryId));
+                json.WriteStartArray("directStreamIds");
+                json.WriteEndArray();
+                json.WriteString("timestampUsec", (row.PublishedAt * 1000).ToString(CultureInfo.InvariantCulture));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            if (continuation is not null)
+            {
+                json.WriteString("continuation", continuation);
+            }
+            json.WriteEndObject();
         });
     }
 
@@ -58,12 +67,7 @@ internal static class GoogleReaderStreams
             return GoogleReaderEndpoints.BadRequest($"At most {MaxItemsPerRequest} items per request.");
         }
         var items = ItemJson.InOrder(ids, await sync.ItemsAsync(context.ApiUser().Id, ids, cancellationToken));
-        return Results.Json(new
-        {
-            id = StreamId.ReadingListId,
-            updated = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            items = items.Select(ItemJson.For),
-        });
+        return ItemJson.Stream(StreamId.ReadingListId, items, null);
     }
 
     public static async Task<IResult> EditTagAsync(HttpContext context, EntryStore entries, SyncStore sync, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ internal static class GoogleReaderSubscriptions
     public static async Task<IResult> ListAsync(HttpContext context, SubscriptionStore subscriptions, CancellationToken cancellationToken)
     {
         var list = await subscriptions.ListAsync(context.ApiUser().Id, cancellationToken);
-        return Results.Json(new
+        return JsonStreamResult.Json(new
         {
             subscriptions = list.Select(s => new
             {
@@ -34,7 +34,7 @@ internal static class GoogleReaderSubscriptions
         var list = await folders.ListAsync(context.ApiUser().Id, cancellationToken);
         var tags = new List<object> { new { id = StreamId.StarredId } };
         tags.AddRange(list.Select(f => new { id = StreamId.ForLabel(f.Title), type = "folder" }));
-        return Results.Json(new { tags });
+        return JsonStreamResult.Json(new { tags });
     }
 
     public static async Task<IResult> UnreadCountAsync(HttpContext context, SyncStore sync, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ internal static class GoogleReaderSubscriptions
         counts.AddRange(feeds.Where(f => f.FolderTitle is not null).GroupBy(f => f.FolderTitle!)
             .Select(g => Count(StreamId.ForLabel(g.Key), g.Sum(f => f.Unread), g.Max(f => f.NewestAt))));
         counts.Add(Count(StreamId.ReadingListId, feeds.Sum(f => f.Unread), feeds.Max(f => f.NewestAt)));
-        return Results.Json(new { max = feeds.Sum(f => f.Unread), unreadcounts = counts });
+        return JsonStreamResult.Json(new { max = feeds.Sum(f => f.Unread), unreadcounts = counts });
     }
 
     private static object Count(string id, int count, long? newest) =>
@@ -121,9 +121,9 @@ internal static class GoogleReaderSubscriptions
         var result = await service.SubscribeAsync(context.ApiUser().Id, address, null, null, cancellationToken);
         if (result.Status != SubscribeStatus.Subscribed)
         {
-            return Results.Json(new { query, numResults = 0, error = result.Message });
+            return JsonStreamResult.Json(new { query, numResults = 0, error = result.Message });
         }
-        return Results.Json(new { query, numResults = 1, streamId = StreamId.ForFeed(result.FeedId!.Value), streamName = result.Title ?? address });
+        return JsonStreamResult.Json(new { query, numResults = 1, streamId = StreamId.ForFeed(result.FeedId!.Value), streamName = result.Title ?? address });
     }
 
     public static async Task<IResult> ExportAsync(HttpContext context, SubscriptionStore subscriptions, CancellationToken cancellationToken)
