@@ -17,24 +17,20 @@ internal sealed class ApiCredentialStore(Database database, UserStore users)
         database.ReadAsync(async c => await c.ExecuteScalarAsync<string?>("SELECT api_password_hash FROM users WHERE id = @userId", new { userId }) is not null,
             cancellationToken);
 
-    /// <summary>An enabled user and the hash of their API password, or null when the user is unknown, disabled or has none.</summary>
+    /// <summary>
+    /// An enabled user (without reading settings, which apps do not use) and the hash of their API password, or
+    /// null when the user is unknown, disabled or has none. One query: every API request makes it.
+    /// </summary>
     public async Task<(User User, string Hash)?> FindAsync(string username, CancellationToken cancellationToken = default)
     {
-        if (await users.FindAsync(username, cancellationToken) is not { IsDisabled: false } user)
-        {
-            return null;
-        }
-        return await HashOfAsync(user, cancellationToken);
-    }
-
-    /// <summary>An enabled user with their API password's hash, by id.</summary>
-    public async Task<(User User, string Hash)?> GetAsync(long userId, CancellationToken cancellationToken = default)
-    {
-        if (await users.GetAsync(userId, cancellationToken) is not { IsDisabled: false } user)
-        {
-            return null;
-        }
-        return await HashOfAsync(user, cancellationToken);
+        var rows = await database.ReadAsync(c => RowReader.ReadAsync(c,
+            """
+            SELECT id, username, created_at, api_password_hash FROM users
+            WHERE username_key = @key AND NOT is_disabled AND api_password_hash IS NOT NULL
+            """,
+            new { key = username.Trim().ToLowerInvariant() },
+            row => (new User { Id = row.GetInt64(0), Username = row.GetString(1), CreatedAt = row.Time(2) }, row.GetString(3))), cancellationToken);
+        return rows.Count == 1 ? rows[0] : null;
     }
 
     /// <summary>The enabled user whose Fever key this is, or null.</summary>
@@ -43,11 +39,5 @@ internal sealed class ApiCredentialStore(Database database, UserStore users)
         var id = await database.ReadAsync(c => c.ExecuteScalarAsync<long?>(
             "SELECT id FROM users WHERE fever_key = @feverKey AND NOT is_disabled", new { feverKey = feverKey.ToLowerInvariant() }), cancellationToken);
         return id is null ? null : await users.GetAsync(id.Value, cancellationToken);
-    }
-
-    private async Task<(User User, string Hash)?> HashOfAsync(User user, CancellationToken cancellationToken)
-    {
-        var hash = await database.ReadAsync(c => c.ExecuteScalarAsync<string?>("SELECT api_password_hash FROM users WHERE id = @id", new { id = user.Id }), cancellationToken);
-        return hash is null ? null : (user, hash);
     }
 }

@@ -31,6 +31,14 @@ public sealed class GoogleReaderTests
         Assert.Equal(HttpStatusCode.NoContent, cors.StatusCode);
         Assert.Equal("*", cors.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("Authorization", cors.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.Ordinal);
+
+        // Mistakes answer plainly too: no HTML error page, no redirect to the sign-in page.
+        using var unknown = await h.Http.GetAsync(basePath + "/reader/api/0/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("No such API endpoint.", await unknown.Content.ReadAsStringAsync());
+        using var wrongMethod = await h.Http.GetAsync(basePath + "/reader/api/0/edit-tag");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal("text/plain", wrongMethod.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
@@ -103,7 +111,11 @@ public sealed class GoogleReaderTests
         await h.App.Get<ApiCredentialStore>().SetAsync(h.Ann.Id, ApiPassword.For("ann", "a-new-api-secret"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("reader/api/0/user-info")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await h.Http.PostAsync("api/greader/accounts/ClientLogin", Form(("Email", "ann"), ("Passwd", AnnApiPassword)))).StatusCode);
-        await h.ClientLoginAsync("ann", "a-new-api-secret");
+        var fresh = await h.ClientLoginAsync("ann", "a-new-api-secret");
+
+        // A disabled account's tokens stop working as well.
+        await h.App.Get<UserStore>().SetDisabledAsync(h.Ann.Id, true);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("reader/api/0/user-info", "GoogleLogin auth=" + fresh)).Status);
     }
 
     [Fact]

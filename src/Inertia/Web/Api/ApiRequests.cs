@@ -32,6 +32,14 @@ internal sealed partial class ApiRequests(RequestDelegate next, ILogger<ApiReque
         try
         {
             await next(context);
+            if (context.Response.StatusCode >= 400 && !context.Response.HasStarted)
+            {
+                // Routing's own 404 and 405 come without a body; say plainly what happened.
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
+                    ? $"{context.Request.Method} is not allowed here."
+                    : "No such API endpoint.");
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
         {
