@@ -39,6 +39,35 @@ internal static class UserCommand
             }
             return 0;
         }, cancellationToken));
-        return new Command("user", "Manage users.") { add };
+        return new Command("user", "Manage users.") { add, ApiPasswordCommand() };
+    }
+
+    /// <summary><c>inertia user api-password NAME [--password P]</c>: the password apps (Google Reader, Fever) sign in with.</summary>
+    private static Command ApiPasswordCommand()
+    {
+        var name = new Argument<string>("name") { Description = "The user name." };
+        var password = new Option<string?>("--password") { Description = "The API password, or '-' to read it from standard input; without it a random one is made and printed once." };
+        var command = new Command("api-password", "Set a user's API password, which apps use instead of the account password.") { name, password };
+        command.SetAction((result, cancellationToken) => CommandHost.RunAsync(result, "user api-password", async (services, token) =>
+        {
+            var given = result.GetValue(password) is "-" ? (await Console.In.ReadLineAsync(token))?.TrimEnd('\r') : result.GetValue(password);
+            if (given is not null && AccountRules.CheckPassword(given) is { } badPassword)
+            {
+                return await CommandHost.FailAsync("user api-password", badPassword.ToString());
+            }
+            if (await UserLookup.FindAsync(services, "user api-password", result.GetRequiredValue(name).Trim(), token) is not { } user)
+            {
+                return 1;
+            }
+            var secret = given ?? AccountRules.GeneratePassword();
+            await services.GetRequiredService<ApiCredentialStore>().SetAsync(user.Id, ApiPassword.For(user.Username, secret), token);
+            Console.WriteLine($"Set the API password of {user.Username}.");
+            if (given is null)
+            {
+                Console.WriteLine($"API password: {secret}");
+            }
+            return 0;
+        }, cancellationToken));
+        return command;
     }
 }

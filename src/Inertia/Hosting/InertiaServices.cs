@@ -28,6 +28,8 @@ internal static class InertiaServices
         services.AddSingleton<EntryStore>();
         services.AddSingleton<FolderStore>();
         services.AddSingleton<IconStore>();
+        services.AddSingleton<ApiCredentialStore>();
+        services.AddSingleton<SyncStore>();
         services.AddSingleton<FeedRefresher>();
         services.AddSingleton<RefreshRunner>();
         services.AddSingleton(provider => new FeedDiscovery(provider.GetRequiredService<HttpFetcher>()));

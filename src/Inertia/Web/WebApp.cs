@@ -6,6 +6,9 @@ using Inertia.Icons;
 using Inertia.Refresh;
 using Inertia.Storage;
 using Inertia.Web.Api.Miniflux;
+using Inertia.Web.Api;
+using Inertia.Web.Api.Fever;
+using Inertia.Web.Api.GoogleReader;
 using Inertia.Web.Endpoints;
 using Inertia.Web.Localization;
 using Inertia.Web.Security;
@@ -89,6 +92,8 @@ internal static class WebApp
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton<FirstRun>();
         builder.Services.AddMinifluxApi();
+        builder.Services.AddSingleton<FeverQueries>();
+        builder.Services.AddSingleton<ApiSignInThrottle>();
         builder.Services.AddSingleton(new StaticAssets(new ManifestEmbeddedFileProvider(typeof(WebApp).Assembly, "Web/Assets")));
 
         configure?.Invoke(builder);
@@ -101,6 +106,7 @@ internal static class WebApp
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseMinifluxApiErrors();
+        app.UseMiddleware<ApiRequests>();
         app.Services.GetRequiredService<StaticAssets>().Map(app);
         app.UseRouting();
         app.UseAuthentication();
@@ -116,6 +122,8 @@ internal static class WebApp
         IconEndpoints.Map(app);
         ReadingEndpoints.Map(app);
         app.MapMinifluxApi();
+        GoogleReaderEndpoints.Map(app);
+        FeverEndpoints.Map(app);
         app.MapRazorPages();
         return app;
     }
