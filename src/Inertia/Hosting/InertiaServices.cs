@@ -28,6 +28,9 @@ internal static class InertiaServices
         services.AddSingleton<EntryStore>();
         services.AddSingleton<FolderStore>();
         services.AddSingleton<IconStore>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<PublicFeedStore>();
+        services.AddSingleton<ShareStore>();
         services.AddSingleton<FeedRefresher>();
         services.AddSingleton<RefreshRunner>();
         services.AddSingleton(provider => new FeedDiscovery(provider.GetRequiredService<HttpFetcher>()));

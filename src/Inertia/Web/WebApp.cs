@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Inertia.Catalog;
 using Inertia.Fetching;
 using Inertia.Hosting;
 using Inertia.Icons;
@@ -7,6 +8,7 @@ using Inertia.Refresh;
 using Inertia.Storage;
 using Inertia.Web.Endpoints;
 using Inertia.Web.Localization;
+using Inertia.Web.Public;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,6 +48,7 @@ internal static class WebApp
         // The keys are kept in Inertia's own database, whose access already means full control; no encryptor is needed.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddInertia(database, fetchOptions, retention: retention);
+        builder.Services.AddHostedService<CatalogSeeding>();
         if (background)
         {
             builder.Services.AddHostedService<RefreshScheduler>();
@@ -104,6 +107,7 @@ internal static class WebApp
         app.UseMiddleware<FirstRunRedirect>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<PublicPageCache>();
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (Database db, CancellationToken token) =>
@@ -111,6 +115,7 @@ internal static class WebApp
         app.MapGet("/", () => Results.Redirect("/unread")).RequireAuthorization();
         IconEndpoints.Map(app);
         ReadingEndpoints.Map(app);
+        PublicEndpoints.Map(app);
         app.MapRazorPages();
         return app;
     }

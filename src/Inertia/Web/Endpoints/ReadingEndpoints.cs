@@ -105,7 +105,7 @@ internal static class ReadingEndpoints
     }
 
     /// <summary>Shows <paramref name="message"/> on the page the reader is sent back to.</summary>
-    private static void Flash(HttpContext context, string message)
+    internal static void Flash(HttpContext context, string message)
     {
         if (!Requests.WantsJson(context.Request))
         {
@@ -113,6 +113,6 @@ internal static class ReadingEndpoints
         }
     }
 
-    private static IResult Answer(HttpContext context, object json, string? returnUrl, string fallback) =>
+    internal static IResult Answer(HttpContext context, object json, string? returnUrl, string fallback) =>
         Requests.WantsJson(context.Request) ? Results.Json(json) : Results.Redirect(Requests.LocalOr(returnUrl, fallback));
 }

@@ -3,7 +3,7 @@ namespace Inertia.Web.Security;
 /// <summary>Until the first account exists, every page leads to the set-up page that creates it.</summary>
 internal sealed class FirstRunRedirect(RequestDelegate next, FirstRun firstRun)
 {
-    private static readonly string[] Open = ["/setup", "/static", "/healthz", "/readyz", "/error"];
+    private static readonly string[] Open = ["/setup", "/static", "/healthz", "/readyz", "/error", "/directory", "/f", "/a", "/s"];
 
     public async Task InvokeAsync(HttpContext context)
     {
