@@ -109,7 +109,10 @@ internal static class ReadingEndpoints
     {
         if (!Requests.WantsJson(context.Request))
         {
-            context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context)["Message"] = message;
+            // Endpoints, unlike pages, have no filter that saves what they put in TempData.
+            var tempData = context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context);
+            tempData["Message"] = message;
+            tempData.Save();
         }
     }
 
