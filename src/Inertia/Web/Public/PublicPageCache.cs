@@ -21,7 +21,7 @@ internal sealed class PublicPageCache(RequestDelegate next)
     {
         var request = context.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || context.GetEndpoint()?.Metadata.GetMetadata<PublicCacheAttribute>() is null)
+            || context.GetEndpoint()?.Metadata.GetMetadata<PublicCacheAttribute>() is not { } policy)
         {
             await next(context);
             return;
@@ -50,7 +50,7 @@ internal sealed class PublicPageCache(RequestDelegate next)
             {
                 var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(page.GetBuffer().AsSpan(0, (int)page.Length)).AsSpan(0, 16))}\"", isWeak: true);
                 response.Headers.ETag = etag.ToString();
-                response.Headers.CacheControl = $"public, max-age={(int)MaxAge.TotalSeconds}";
+                response.Headers.CacheControl = policy.Revalidate ? "public, no-cache" : $"public, max-age={(int)MaxAge.TotalSeconds}";
                 if (request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))
                 {
                     response.StatusCode = StatusCodes.Status304NotModified;

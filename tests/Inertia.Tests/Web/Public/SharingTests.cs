@@ -62,7 +62,9 @@ public sealed class SharingTests
             // The feed is not public: "via" names it without linking to a page that would answer 404.
             Assert.Null(shared.Document.QuerySelector(".byline a.via"));
             Assert.Equal("Private Diary", shared.Text(".byline .via .feed-title"));
-            Assert.Equal("public, max-age=60", shared.Headers["Cache-Control"]);
+            // Cached, but asked about again each time: a revoked link closes at once, even in caches.
+            Assert.Equal(["no-cache", "public"], shared.Headers["Cache-Control"].Split(", ").Order(StringComparer.Ordinal));
+            Assert.Equal(HttpStatusCode.NotModified, (await visitor.GetAsync($"/s/{code}", ("If-None-Match", shared.Headers["ETag"]))).Status);
             Assert.Equal(HttpStatusCode.OK, (await bob.GetAsync($"/s/{code}")).Status);
 
             // Only the sharer revokes; another reader's attempt changes nothing.

@@ -1,9 +1,11 @@
 using Inertia.Storage;
+using Inertia.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inertia.Web.Pages.Directory;
 
 /// <summary>An entry of a public feed, open to everyone.</summary>
+[PublicCache]
 internal sealed class ArticleModel(PublicFeedStore publicFeeds) : PublicPageModel
 {
     [FromRoute] public long Id { get; set; }

@@ -1,9 +1,11 @@
 using Inertia.Storage;
+using Inertia.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inertia.Web.Pages.Directory;
 
 /// <summary>A public feed's page: what it is, how many follow it, and its entries, newest first, page by page.</summary>
+[PublicCache]
 internal sealed class FeedModel(PublicFeedStore publicFeeds, SubscriptionStore subscriptions) : PublicPageModel
 {
     public const int PageSize = 30;

@@ -1,9 +1,11 @@
 using Inertia.Storage;
+using Inertia.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inertia.Web.Pages.Directory;
 
 /// <summary>The recommended-feeds directory: cards by category, filtered by category and language, searched by name.</summary>
+[PublicCache]
 internal sealed class IndexModel(DirectoryStore directory) : PublicPageModel
 {
     [FromQuery(Name = "category")] public string? Category { get; set; }

@@ -1,5 +1,4 @@
 using Inertia.Storage;
-using Inertia.Web.Public;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 
@@ -7,10 +6,9 @@ namespace Inertia.Web.Pages.Directory;
 
 /// <summary>
 /// A page anyone may read: the directory, a public feed, an article. Signed out it is the same for everyone
-/// (and cached publicly, see <see cref="PublicPageCache"/>); signed in it adds the reader's own state.
+/// (and cached publicly: each page carries <see cref="Inertia.Web.Public.PublicCacheAttribute"/>); signed in it adds the reader's own state.
 /// </summary>
 [AllowAnonymous]
-[PublicCache]
 internal abstract class PublicPageModel : ReaderPageModel
 {
     /// <summary>The signed-in reader, or null for a visitor.</summary>

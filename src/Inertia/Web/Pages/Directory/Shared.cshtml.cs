@@ -1,9 +1,11 @@
 using Inertia.Storage;
+using Inertia.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inertia.Web.Pages.Directory;
 
 /// <summary>An entry someone shared: open to whoever has the link, until the share is revoked.</summary>
+[PublicCache(Revalidate = true)]
 internal sealed class SharedModel(ShareStore shares, PublicFeedStore publicFeeds) : PublicPageModel
 {
     [FromRoute] public string? Code { get; set; }
