@@ -1,6 +1,6 @@
 namespace Inertia.Web.Security;
 
-/// <summary>Until the first account exists, every page leads to the set-up page that creates it.</summary>
+/// <summary>Until the first account exists, every page but the public ones leads to the set-up page that creates it.</summary>
 internal sealed class FirstRunRedirect(RequestDelegate next, FirstRun firstRun)
 {
     private static readonly string[] Open = ["/setup", "/static", "/healthz", "/readyz", "/error", "/directory", "/f", "/a", "/s"];

@@ -42,7 +42,7 @@ public sealed class PublicFeedPageTests
             Assert.Equal(HttpStatusCode.OK, page.Status);
             Assert.Equal("Loopback Blog", page.Text(".feed-card h1"));
             Assert.Equal("A test blog", page.Text(".feed-description"));
-            Assert.Equal("1 subscribers", page.Text(".subscribers"));
+            Assert.Equal("1 subscriber", page.Text(".subscribers"));
             Assert.Equal(site.HomeUrl.AbsoluteUri, page.Document.QuerySelector(".feed-facts a")!.GetAttribute("href"));
             Assert.Equal(Enumerable.Range(6, 30).Reverse().Select(i => $"Post {i}"), page.Texts(".public-entries a"));
             Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", page.Text(".public-entries time"));
