@@ -15,7 +15,7 @@ public sealed class StorageTests
         await using var test = await TestDatabase.CreateAsync(engine);
         Assert.True(await test.Database.IsReadyAsync());
         await using var again = await Database.OpenAsync(test.Settings);
-        Assert.Equal(1, await CountAsync(again, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(MigrationScripts(again.Engine), await CountAsync(again, "SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [SkippableTheory]
@@ -338,7 +338,7 @@ public sealed class StorageTests
         try
         {
             Assert.All(opened, d => Assert.True(d.IsReadyAsync().Result));
-            Assert.Equal(1, await CountAsync(opened[0], "SELECT COUNT(*) FROM schema_migrations"));
+            Assert.Equal(MigrationScripts(opened[0].Engine), await CountAsync(opened[0], "SELECT COUNT(*) FROM schema_migrations"));
         }
         finally
         {
@@ -379,4 +379,9 @@ public sealed class StorageTests
         var stored = await test.Database.ReadAsync(c => c.QuerySingleAsync<(string Title, long PublishedAt)>("SELECT title, published_at FROM entries"));
         Assert.Equal(("Edited", Now.ToUnixTimeMilliseconds()), stored);
     }
+
+    // Each script the build embeds is recorded once, however many migrations later issues add.
+    private static long MigrationScripts(DatabaseEngine engine) =>
+        typeof(Database).Assembly.GetManifestResourceNames().LongCount(n => n.StartsWith($"Migrations/{engine}/", StringComparison.Ordinal));
+
 }
