@@ -30,6 +30,9 @@ internal static class InertiaServices
         services.AddSingleton<IconStore>();
         services.AddSingleton<ApiCredentialStore>();
         services.AddSingleton<SyncStore>();
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<PublicFeedStore>();
+        services.AddSingleton<ShareStore>();
         services.AddSingleton<FeedRefresher>();
         services.AddSingleton<RefreshRunner>();
         services.AddSingleton(provider => new FeedDiscovery(provider.GetRequiredService<HttpFetcher>()));

@@ -19,6 +19,12 @@ internal sealed record EntryDetail
     public string? Content { get; init; }
     public string? CommentsUrl { get; init; }
     public string? Language { get; init; }
+
+    /// <summary>Plain text from the start of the entry (public pages' descriptions; the reader's view leaves it unread).</summary>
+    public string? Snippet { get; init; }
+
+    /// <summary>The entry's lead image (public pages' previews; the reader's view leaves it unread).</summary>
+    public string? ImageUrl { get; init; }
     public DateTimeOffset PublishedAt { get; init; }
     public bool IsRead { get; init; }
     public bool IsStarred { get; init; }

@@ -214,11 +214,8 @@ internal sealed class EntryStore(Database database)
         if (query.TitleContains is { Length: > 0 } text)
         {
             where.Append(@" AND LOWER(e.title) LIKE @titlePattern ESCAPE '\'");
-            parameters.Add("titlePattern", "%" + EscapeLike(text.ToLowerInvariant()) + "%");
+            parameters.Add("titlePattern", "%" + Like.Escape(text.ToLowerInvariant()) + "%");
         }
         return (where, parameters);
     }
-
-    private static string EscapeLike(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
-        .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Inertia.Catalog;
 using Inertia.Fetching;
 using Inertia.Hosting;
 using Inertia.Icons;
@@ -11,6 +12,7 @@ using Inertia.Web.Api.Fever;
 using Inertia.Web.Api.GoogleReader;
 using Inertia.Web.Endpoints;
 using Inertia.Web.Localization;
+using Inertia.Web.Public;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
@@ -50,6 +52,7 @@ internal static class WebApp
         // The keys are kept in Inertia's own database, whose access already means full control; no encryptor is needed.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
         builder.Services.AddInertia(database, fetchOptions, retention: retention);
+        builder.Services.AddHostedService<CatalogSeeding>();
         if (background)
         {
             builder.Services.AddHostedService<RefreshScheduler>();
@@ -114,6 +117,7 @@ internal static class WebApp
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UseMiddleware<PublicPageCache>();
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", async (Database db, CancellationToken token) =>
@@ -124,6 +128,7 @@ internal static class WebApp
         app.MapMinifluxApi();
         GoogleReaderEndpoints.Map(app);
         FeverEndpoints.Map(app);
+        PublicEndpoints.Map(app);
         app.MapRazorPages();
         return app;
     }

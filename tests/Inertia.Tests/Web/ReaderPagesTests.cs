@@ -412,4 +412,21 @@ public sealed class ReaderPagesTests
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(page.Document.QuerySelector("script[src]")!.GetAttribute("src")!)).Status);
         }
     }
+
+    [Fact]
+    public async Task A_refresh_sent_by_a_plain_form_says_how_it_went_on_the_next_page()
+    {
+        await using var site = await FeedSite.StartAsync(items: 1);
+        await using var app = await ReaderApp.StartAsync();
+        var (client, _) = await app.SignedInAsync("ann");
+        using (client)
+        {
+            var feedId = await SubscribeAsync(client, site.FeedUrl);
+            site.Publish("Newer");
+            var answer = await client.PostAsync("/refresh", "/unread", false, ("feedId", Id(feedId)));
+            Assert.Equal($"/feeds/{Id(feedId)}/status", answer.Location);
+            Assert.Equal("Refreshed: 1 new entries.", (await client.GetAsync(answer.Location!)).Text(".flash"));
+        }
+    }
+
 }

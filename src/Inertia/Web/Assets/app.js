@@ -282,3 +282,10 @@
     if (item) select(item, false);
   });
 })();
+
+// A share link's box selects the whole address when clicked, ready to copy.
+(() => {
+  "use strict";
+  const shareUrl = document.getElementById("share-url");
+  shareUrl?.addEventListener("focus", () => shareUrl.select());
+})();

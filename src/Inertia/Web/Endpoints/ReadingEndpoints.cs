@@ -105,14 +105,17 @@ internal static class ReadingEndpoints
     }
 
     /// <summary>Shows <paramref name="message"/> on the page the reader is sent back to.</summary>
-    private static void Flash(HttpContext context, string message)
+    internal static void Flash(HttpContext context, string message)
     {
         if (!Requests.WantsJson(context.Request))
         {
-            context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context)["Message"] = message;
+            // Endpoints, unlike pages, have no filter that saves what they put in TempData.
+            var tempData = context.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(context);
+            tempData["Message"] = message;
+            tempData.Save();
         }
     }
 
-    private static IResult Answer(HttpContext context, object json, string? returnUrl, string fallback) =>
+    internal static IResult Answer(HttpContext context, object json, string? returnUrl, string fallback) =>
         Requests.WantsJson(context.Request) ? Results.Json(json) : Results.Redirect(Requests.LocalOr(returnUrl, fallback));
 }

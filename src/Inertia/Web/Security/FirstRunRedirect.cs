@@ -1,9 +1,12 @@
 namespace Inertia.Web.Security;
 
-/// <summary>Until the first account exists, every page leads to the set-up page that creates it (APIs answer for themselves).</summary>
+/// <summary>
+/// Until the first account exists, every page but the public ones leads to the set-up page that creates it
+/// (APIs answer for themselves).
+/// </summary>
 internal sealed class FirstRunRedirect(RequestDelegate next, FirstRun firstRun)
 {
-    private static readonly string[] Open = ["/setup", "/static", "/healthz", "/readyz", "/error", "/v1", "/api"];
+    private static readonly string[] Open = ["/setup", "/static", "/healthz", "/readyz", "/error", "/v1", "/api", "/directory", "/f", "/a", "/s"];
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -10,7 +10,7 @@ namespace Inertia.Web.Pages.Reader;
 /// marks it read, unless the reader chose otherwise; within that list it stays reachable by previous and
 /// next even though it is no longer unread.
 /// </summary>
-internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions) : ReaderPageModel
+internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions, ShareStore shares) : ReaderPageModel
 {
     [FromRoute] public long Id { get; set; }
     [FromQuery(Name = "from")] public string? From { get; set; }
@@ -21,6 +21,9 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
     internal string ListTitle { get; private set; } = "";
     internal string? PreviousUrl { get; private set; }
     internal string? NextUrl { get; private set; }
+
+    /// <summary>The reader's share link to this entry, if they made one.</summary>
+    internal Share? Share { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -46,6 +49,7 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
         NextUrl = next is { } n ? ArticleLink.To(n, List, shownAt) : null;
         await LoadSidebarAsync(List, cancellationToken, entry.FolderId);
         ListTitle = await ListTitleAsync(entry, cancellationToken);
+        Share = await shares.FindAsync(user.Id, entry.EntryId, cancellationToken);
         return Page();
     }
 
