@@ -2,9 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using Inertia.Feeds;
 using Inertia.Feeds.Opml;
+using Inertia.Importing;
 using Inertia.Refresh;
-using Inertia.Storage;
-using Inertia.Subscriptions;
 
 namespace Inertia.Cli;
 
@@ -36,21 +35,9 @@ internal static class ImportCommand
             {
                 Console.WriteLine($"warning: {warning}");
             }
-            var feeds = services.GetRequiredService<FeedStore>();
-            var subscriptions = services.GetRequiredService<SubscriptionStore>();
-            var now = TimeProvider.System.GetUtcNow();
-            var toFetch = new List<long>();
-            var added = 0;
-            foreach (var item in opml.Feeds)
-            {
-                var (feedId, created) = await feeds.GetOrCreateAsync(FeedAddress.Normalize(new Uri(item.FeedUrl)), now, RefreshPolicy.DefaultInterval, cancellationToken: token);
-                var (_, subscribed) = await subscriptions.SubscribeAsync(subscriber.Id, feedId, item.Folder, item.Title, now, token);
-                added += subscribed ? 1 : 0;
-                if (created)
-                {
-                    toFetch.Add(feedId);
-                }
-            }
+            var subscribed = await services.GetRequiredService<OpmlSubscriber>().SubscribeAsync(subscriber.Id, opml.Feeds, null, token);
+            var added = subscribed.Count(s => !s.AlreadyFollowed);
+            var toFetch = subscribed.Where(s => s.NewFeed).Select(s => s.FeedId).ToList();
             Console.WriteLine($"{Plural.Count(opml.Feeds.Count, "feed", "feeds")} in the file: {added} subscribed, {opml.Feeds.Count - added} already followed; {Plural.Count(toFetch.Count, "new feed", "new feeds")}.");
             if (result.GetValue(noFetch))
             {
