@@ -33,16 +33,24 @@ internal static class FeedsOutEndpoints
             }
             return Answer(context, outFormat, await feeds.FolderAsync(user, folder, BaseUrl(context.Request), cancellationToken));
         });
-        app.MapPost("/settings/private-feeds", RegenerateAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPost("/settings/private-feeds", RegenerateAsync).RequireAuthorization();
     }
 
     /// <summary>Makes the reader's feed addresses (the first time) or new ones, which end the old.</summary>
-    private static async Task<IResult> RegenerateAsync(HttpContext context, FeedTokenStore tokens, TimeProvider time, Translator t, ITempDataDictionaryFactory tempData, CancellationToken cancellationToken)
+    private static async Task<IResult> RegenerateAsync(HttpContext context, IAntiforgery antiforgery, FeedTokenStore tokens, TimeProvider time, Translator t, ITempDataDictionaryFactory tempData, CancellationToken cancellationToken)
     {
+        // Checked here: the anti-forgery middleware only refuses endpoints that read a form, and this one reads none.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
         var user = context.RequiredUser();
         var replacing = await tokens.GetAsync(user.Id, cancellationToken) is not null;
         await tokens.RegenerateAsync(user.Id, time.GetUtcNow(), cancellationToken);
-        tempData.GetTempData(context)["Message"] = replacing ? t["New addresses made; the old ones no longer work."] : t["Private feed addresses made."];
+        var flash = tempData.GetTempData(context);
+        flash["Message"] = replacing ? t["New addresses made; the old ones no longer work."] : t["Private feed addresses made."];
+        // Pages save their TempData themselves; an endpoint must.
+        flash.Save();
         return Results.Redirect("/settings#private-feeds");
     }
 
