@@ -83,7 +83,7 @@ internal sealed partial class ImportWorker(ImportQueue queue, ImportStore store,
                 pending[feed.FeedId] = feed.Position;
                 return;
             }
-            recorded.Add((feed.Position, feed.AlreadyFollowed ? ImportOutcome.Skipped : ImportOutcome.Added, null));
+            recorded.Add(feed.AlreadyFollowed ? (feed.Position, ImportOutcome.Skipped, null) : await ExistingFeedOutcomeAsync(feed, cancellationToken));
             if (recorded.Count >= 50)
             {
                 await store.RecordAsync(id, recorded, time.GetUtcNow(), cancellationToken);
@@ -95,6 +95,15 @@ internal sealed partial class ImportWorker(ImportQueue queue, ImportStore store,
         await FetchAsync(id, pending, cancellationToken);
         await store.SetStatusAsync(id, ImportStatus.Done, time.GetUtcNow(), cancellationToken);
     }
+
+    /// <summary>
+    /// A feed someone else already follows is not fetched again: it is added, unless its last fetch failed, in
+    /// which case the reader learns why now rather than from an empty feed later.
+    /// </summary>
+    private async Task<(int, ImportOutcome, string?)> ExistingFeedOutcomeAsync(SubscribedFeed feed, CancellationToken cancellationToken) =>
+        await feeds.GetAsync(feed.FeedId, cancellationToken) is { } row && (row.ErrorCount > 0 || row.IsGone)
+            ? (feed.Position, ImportOutcome.Failed, row.LastError ?? "The feed could not be read.")
+            : (feed.Position, ImportOutcome.Added, null);
 
     /// <summary>Fetches the new feeds, recording outcomes every half second, until each has one.</summary>
     private async Task FetchAsync(long importId, Dictionary<long, int> pending, CancellationToken cancellationToken)

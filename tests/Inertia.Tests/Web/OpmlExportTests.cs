@@ -51,7 +51,9 @@ public sealed class OpmlExportTests
 
             var bobImport = await OpmlImportTests.UploadAsync(bob, body, disposition.FileName!.Trim('"'));
             var result = (await OpmlImportTests.WaitAsync(bob, bobImport))[^1];
-            Assert.Equal((5, 0), (result.GetProperty("added").GetInt32() + result.GetProperty("failed").GetInt32(), result.GetProperty("skipped").GetInt32()));
+            // The dead feed is not fetched again for Bob, but he learns at once that it fails, and why.
+            Assert.Equal((4, 0, 1), (result.GetProperty("added").GetInt32(), result.GetProperty("skipped").GetInt32(), result.GetProperty("failed").GetInt32()));
+            Assert.Contains("404", result.GetProperty("failures")[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
             Assert.Equal(await StructureAsync(app, "ann"), await StructureAsync(app, "bob"));
             Assert.Equal(3, (await StructureAsync(app, "bob")).Count(s => s.Folder is not null));
         }

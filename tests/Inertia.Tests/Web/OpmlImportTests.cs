@@ -83,7 +83,7 @@ public sealed class OpmlImportTests
             // The progress page shows where it stands, and reloads itself without script.
             var page = await ann.GetAsync($"/subscriptions/import/{importId}");
             Assert.Equal(HttpStatusCode.OK, page.Status);
-            Assert.Equal("Importing feedly.opml", page.Text("h1"));
+            Assert.Equal("Import of feedly.opml", page.Text("h1"));
             Assert.Equal("500", page.Document.QuerySelector("progress")!.GetAttribute("max"));
             Assert.Contains("http-equiv=\"refresh\"", page.Document.Head!.QuerySelector("noscript")!.InnerHtml, StringComparison.Ordinal);
 

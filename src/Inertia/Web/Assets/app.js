@@ -282,6 +282,11 @@
     if (item) select(item, false);
   });
 
+  // Feed addresses to copy are selected whole when clicked.
+  document.addEventListener("focusin", (event) => {
+    if (event.target.matches?.("input.copy")) event.target.select();
+  });
+
   // An OPML import's progress page follows the import as it runs (without script, the page reloads itself).
   const importProgress = $("#import-progress");
   function showImport(state) {
