@@ -34,10 +34,6 @@ internal sealed class ImportStore(Database database)
             "SELECT position, feed_url, title, folder, outcome, message FROM opml_import_items WHERE import_id = @importId ORDER BY position",
             new { importId })).Select(r => r.ToItem()).ToList(), cancellationToken);
 
-    /// <summary>The user the import belongs to, or null when there is no such import.</summary>
-    public Task<long?> OwnerAsync(long importId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(c => c.ExecuteScalarAsync<long?>("SELECT user_id FROM opml_imports WHERE id = @importId", new { importId }), cancellationToken);
-
     public Task SetStatusAsync(long importId, ImportStatus status, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
             """

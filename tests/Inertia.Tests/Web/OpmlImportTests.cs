@@ -162,6 +162,28 @@ public sealed class OpmlImportTests
         }
     }
 
+    [Fact]
+    public async Task Outlines_without_a_usable_feed_address_are_named_on_the_progress_page()
+    {
+        await using var farm = await FeedFarm.StartAsync();
+        await using var app = await ReaderApp.StartAsync();
+        var (client, _) = await app.SignedInAsync("ann");
+        using (client)
+        {
+            var opml = System.Text.Encoding.UTF8.GetBytes($"""
+                <opml version="2.0"><body>
+                <outline text="Good" xmlUrl="{farm.Feed(1)}"/>
+                <outline text="Old scheme" xmlUrl="feed://example.com/rss"/>
+                </body></opml>
+                """);
+            var importId = await UploadAsync(client, opml);
+            var page = await client.GetAsync($"/subscriptions/import/{importId}");
+            Assert.Equal("Notes from reading the file: line 3, column 1: the outline \"Old scheme\" has no usable feed address (\"feed://example.com/rss\") and was left out", page.Text(".flash"));
+            var last = (await WaitAsync(client, importId))[^1];
+            Assert.Equal((1, 1), (last.GetProperty("total").GetInt32(), last.GetProperty("added").GetInt32()));
+        }
+    }
+
     [SkippableTheory]
     [InlineData("sqlite")]
     [InlineData("postgres")]

@@ -49,6 +49,11 @@ internal sealed class ImportModel(ImportStore imports, ImportQueue queue) : Read
         var name = Path.GetFileName(file.FileName);
         var id = await imports.CreateAsync(CurrentUser.Id, string.IsNullOrWhiteSpace(name) ? "subscriptions.opml" : name[..Math.Min(name.Length, 200)], opml.Feeds, queue.Owner, Now, cancellationToken);
         queue.Enqueue(id, CurrentUser.Id);
+        if (opml.Warnings.Count > 0)
+        {
+            // Outlines without a usable feed address never become part of the import; the reader hears of them here.
+            Flash(T["Notes from reading the file: {0}", string.Join("; ", opml.Warnings.Take(5).Select(w => w.ToString()))]);
+        }
         return Redirect($"/subscriptions/import/{id}");
     }
 
