@@ -67,7 +67,7 @@ internal sealed partial class ImportWorker(ImportQueue queue, ImportStore store,
     }
 
     /// <summary>Runs one import to its end.</summary>
-    internal async Task RunAsync(QueuedImport import, CancellationToken cancellationToken)
+    private async Task RunAsync(QueuedImport import, CancellationToken cancellationToken)
     {
         var id = import.ImportId;
         await store.SetStatusAsync(id, ImportStatus.Running, time.GetUtcNow(), cancellationToken);

@@ -8,6 +8,10 @@ namespace Inertia.Tests.Storage;
 /// <summary>The storage layer, on a real SQLite file and a real PostgreSQL server: every test runs on both.</summary>
 public sealed class StorageTests
 {
+    /// <summary>How many migration scripts the executable carries for the database's engine: each is applied once.</summary>
+    private static int ScriptCount(Database database) =>
+        typeof(Database).Assembly.GetManifestResourceNames().Count(n => n.StartsWith($"Migrations/{database.Engine}/", StringComparison.Ordinal));
+
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
     public async Task Migrations_apply_once_and_the_database_reports_ready(string engine)
@@ -15,7 +19,7 @@ public sealed class StorageTests
         await using var test = await TestDatabase.CreateAsync(engine);
         Assert.True(await test.Database.IsReadyAsync());
         await using var again = await Database.OpenAsync(test.Settings);
-        Assert.Equal(1, await CountAsync(again, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(ScriptCount(test.Database), await CountAsync(again, "SELECT COUNT(*) FROM schema_migrations"));
     }
 
     [SkippableTheory]
@@ -338,7 +342,7 @@ public sealed class StorageTests
         try
         {
             Assert.All(opened, d => Assert.True(d.IsReadyAsync().Result));
-            Assert.Equal(1, await CountAsync(opened[0], "SELECT COUNT(*) FROM schema_migrations"));
+            Assert.Equal(ScriptCount(opened[0]), await CountAsync(opened[0], "SELECT COUNT(*) FROM schema_migrations"));
         }
         finally
         {
