@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Inertia.Feeds.Opml;
+using Inertia.Importing;
 using Inertia.Storage;
 
 namespace Inertia.Cli;
@@ -19,10 +19,9 @@ internal static class ExportCommand
                 return 1;
             }
             var list = await services.GetRequiredService<SubscriptionStore>().ListAsync(owner.Id, token);
-            var feeds = list.Select(s => new OpmlFeed(s.FeedUrl, s.Title, s.SiteUrl, s.FolderTitle));
             var path = result.GetValue(output)?.FullName;
             await using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
-            OpmlWriter.Write(stream, $"{owner.Username}'s subscriptions in Inertia", feeds, TimeProvider.System.GetUtcNow());
+            SubscriptionsOpml.Write(stream, $"{owner.Username}'s subscriptions in Inertia", list, TimeProvider.System.GetUtcNow());
             return 0;
         }, cancellationToken));
         return command;

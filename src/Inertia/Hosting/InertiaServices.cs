@@ -1,5 +1,7 @@
+using Inertia.FeedsOut;
 using Inertia.Fetching;
 using Inertia.Icons;
+using Inertia.Importing;
 using Inertia.Refresh;
 using Inertia.Storage;
 using Inertia.Subscriptions;
@@ -43,6 +45,11 @@ internal static class InertiaServices
         services.AddSingleton<EntryFilterStore>();
         services.AddSingleton(provider => new IconFinder(provider.GetRequiredService<HttpFetcher>()));
         services.AddSingleton<IconRefresher>();
+        services.AddSingleton<ImportStore>();
+        services.AddSingleton<OpmlSubscriber>();
+        services.AddSingleton<FeedTokenStore>();
+        services.AddSingleton<OutEntryStore>();
+        services.AddSingleton<PrivateFeeds>();
         return services;
     }
 }

@@ -4,6 +4,7 @@ using Inertia.Catalog;
 using Inertia.Fetching;
 using Inertia.Hosting;
 using Inertia.Icons;
+using Inertia.Importing;
 using Inertia.Refresh;
 using Inertia.Storage;
 using Inertia.Web.Api.Miniflux;
@@ -58,6 +59,9 @@ internal static class WebApp
             builder.Services.AddHostedService<RefreshScheduler>();
             builder.Services.AddHostedService(provider => provider.GetRequiredService<IconRefresher>());
         }
+        // OPML imports run in the process that took the upload, whatever its role.
+        builder.Services.AddSingleton<ImportQueue>();
+        builder.Services.AddHostedService<ImportWorker>();
 
         builder.Services.AddRazorPages(options =>
         {
@@ -84,7 +88,8 @@ internal static class WebApp
         {
             options.Providers.Add<BrotliCompressionProvider>();
             options.Providers.Add<GzipCompressionProvider>();
-            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/json", "image/svg+xml", "image/x-icon"];
+            options.MimeTypes = ["text/html", "text/css", "text/javascript", "application/json", "image/svg+xml", "image/x-icon",
+                "application/rss+xml", "application/atom+xml", "application/feed+json", "text/x-opml"];
         });
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -129,6 +134,8 @@ internal static class WebApp
         GoogleReaderEndpoints.Map(app);
         FeverEndpoints.Map(app);
         PublicEndpoints.Map(app);
+        OpmlEndpoints.Map(app);
+        FeedsOutEndpoints.Map(app);
         app.MapRazorPages();
         return app;
     }

@@ -20,10 +20,12 @@ internal sealed class ReaderApp : IAsyncDisposable
 {
     private readonly TestDatabase _database;
     private readonly WebApplication _app;
+    private readonly bool _ownsDatabase;
 
-    private ReaderApp(TestDatabase database, WebApplication app, Uri baseUrl)
+    private ReaderApp(TestDatabase database, WebApplication app, Uri baseUrl, bool ownsDatabase = true)
     {
         _database = database;
+        _ownsDatabase = ownsDatabase;
         _app = app;
         BaseUrl = baseUrl;
     }
@@ -34,9 +36,15 @@ internal sealed class ReaderApp : IAsyncDisposable
 
     public Database Database => _database.Database;
 
-    public static async Task<ReaderApp> StartAsync(string engine = "sqlite", Action<WebApplicationBuilder>? configure = null)
+    public static async Task<ReaderApp> StartAsync(string engine = "sqlite", Action<WebApplicationBuilder>? configure = null) =>
+        await StartOnAsync(await TestDatabase.CreateAsync(engine), configure, ownsDatabase: true);
+
+    /// <summary>
+    /// The app on a database the test keeps (and disposes): several apps on one database are several server
+    /// processes sharing it.
+    /// </summary>
+    public static async Task<ReaderApp> StartOnAsync(TestDatabase database, Action<WebApplicationBuilder>? configure = null, bool ownsDatabase = false)
     {
-        var database = await TestDatabase.CreateAsync(engine);
         var fetchOptions = new FetchOptions
         {
             AllowList = NetworkAllowList.Parse(["127.0.0.0/8"]),
@@ -54,7 +62,7 @@ internal sealed class ReaderApp : IAsyncDisposable
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ReaderApp(database, app, new Uri(address + "/"));
+        return new ReaderApp(database, app, new Uri(address + "/"), ownsDatabase);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
@@ -79,6 +87,9 @@ internal sealed class ReaderApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }

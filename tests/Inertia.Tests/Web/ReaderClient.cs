@@ -53,6 +53,22 @@ internal sealed class ReaderClient : IDisposable
         return await WebPage.ReadAsync(response);
     }
 
+    /// <summary>Uploads a file through a form (multipart), with the anti-forgery token from <paramref name="tokenFrom"/>.</summary>
+    public async Task<WebPage> UploadAsync(string path, string field, string fileName, byte[] content, string tokenFrom)
+    {
+        var token = await TokenAsync(tokenFrom);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(content), field, fileName },
+        };
+        using var response = await _http.PostAsync(path, form);
+        return await WebPage.ReadAsync(response);
+    }
+
+    /// <summary>The raw answer to a GET, for downloads and feeds.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => await _http.SendAsync(request);
+
     /// <summary>The anti-forgery token of the first form on a page.</summary>
     public async Task<string> TokenAsync(string pagePath)
     {

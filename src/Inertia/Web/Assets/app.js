@@ -281,6 +281,55 @@
     const item = event.target.closest(".entry");
     if (item) select(item, false);
   });
+
+  // Feed addresses to copy are selected whole when clicked.
+  document.addEventListener("focusin", (event) => {
+    if (event.target.matches?.("input.copy")) event.target.select();
+  });
+
+  // An OPML import's progress page follows the import as it runs (without script, the page reloads itself).
+  const importProgress = $("#import-progress");
+  function showImport(state) {
+    const field = (name) => $(`[data-field="${name}"]`, importProgress);
+    field("statusText").textContent = state.statusText;
+    const bar = field("progress");
+    bar.max = Math.max(state.total, 1);
+    bar.value = state.done;
+    bar.textContent = `${state.done} / ${state.total}`;
+    for (const name of ["done", "total", "added", "skipped", "failed"]) field(name).textContent = state[name];
+    const list = $(".failure-list", importProgress);
+    for (const failure of state.failures.slice(list.children.length)) {
+      const item = document.createElement("li");
+      const part = (tag, className, text) => {
+        const element = document.createElement(tag);
+        element.className = className;
+        element.textContent = text;
+        item.append(element, " ");
+      };
+      part("strong", "failure-title", failure.title);
+      if (failure.folder) part("span", "muted small failure-folder", failure.folder);
+      part("span", "muted small url failure-url", failure.url);
+      part("span", "problem small failure-reason", failure.reason ?? "");
+      list.append(item);
+    }
+    field("failures").hidden = state.failures.length === 0;
+    field("next").hidden = !state.finished;
+    importProgress.dataset.status = state.status;
+  }
+  async function pollImport() {
+    try {
+      const response = await fetch(importProgress.dataset.progressUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+      if (response.ok) {
+        const state = await response.json();
+        showImport(state);
+        if (state.finished) return;
+      }
+    } catch {
+      // A dropped connection: the next poll tries again.
+    }
+    setTimeout(pollImport, 1000);
+  }
+  if (importProgress && !["done", "interrupted"].includes(importProgress.dataset.status)) setTimeout(pollImport, 500);
 })();
 
 // A share link's box selects the whole address when clicked, ready to copy.

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Inertia.Storage;
+using Inertia.Web.Localization;
+
+namespace Inertia.FeedsOut;
+
+/// <summary>
+/// A user's private feeds — each folder and the starred list — as <see cref="OutFeed"/>s, and their addresses:
+/// <c>/out/{user}/{token}/starred.{rss|atom|json}</c> and <c>/out/{user}/{token}/folders/{id}.{rss|atom|json}</c>.
+/// Titles and descriptions are in the user's language.
+/// </summary>
+internal sealed class PrivateFeeds(OutEntryStore entries)
+{
+    public static string StarredPath(long userId, string token, OutFormat format) =>
+        string.Create(CultureInfo.InvariantCulture, $"out/{userId}/{token}/starred.{format.Extension()}");
+
+    public static string FolderPath(long userId, string token, long folderId, OutFormat format) =>
+        string.Create(CultureInfo.InvariantCulture, $"out/{userId}/{token}/folders/{folderId}.{format.Extension()}");
+
+    /// <summary>The user's starred entries, most recently starred first.</summary>
+    public async Task<OutFeed> StarredAsync(User user, string baseUrl, CancellationToken cancellationToken)
+    {
+        var t = TranslatorFor(user);
+        var items = await entries.StarredAsync(user.Id, cancellationToken);
+        return Build(user, baseUrl, "starred", t["Starred by {0}", user.Username], t["The articles {0} starred in Inertia.", user.Username], items,
+            // Starring an old article changes the feed as much as a new article does.
+            items.Select(e => e.StarredAt ?? e.ChangedAt));
+    }
+
+    /// <summary>The newest entries of one of the user's folders.</summary>
+    public async Task<OutFeed> FolderAsync(User user, Folder folder, string baseUrl, CancellationToken cancellationToken)
+    {
+        var t = TranslatorFor(user);
+        var items = await entries.FolderAsync(user.Id, folder.Id, cancellationToken);
+        return Build(user, baseUrl, string.Create(CultureInfo.InvariantCulture, $"folders/{folder.Id}"), folder.Title,
+            t["The newest articles of the folder “{0}”, gathered by {1} in Inertia.", folder.Title, user.Username], items, []);
+    }
+
+    /// <summary>The feed of the reader's page <paramref name="homePath"/> (under <paramref name="baseUrl"/>, which ends with a slash).</summary>
+    private static OutFeed Build(User user, string baseUrl, string homePath, string title, string description, IReadOnlyList<OutEntry> items, IEnumerable<DateTimeOffset> otherChanges) =>
+        new()
+        {
+            Id = baseUrl + homePath,
+            Title = title,
+            Description = description,
+            HomeUrl = baseUrl + homePath,
+            Author = user.Username,
+            // From the data, never the clock: the same entries give the same bytes, and so the same ETag.
+            Updated = items.Select(e => e.ChangedAt).Concat(otherChanges).DefaultIfEmpty(user.CreatedAt).Max(),
+            Language = user.Settings.Language,
+            Items = items.Select(e => new OutItem
+            {
+                Id = baseUrl + string.Create(CultureInfo.InvariantCulture, $"entries/{e.EntryId}"),
+                Title = e.Title,
+                Url = e.Url,
+                ContentHtml = e.Content ?? e.Summary,
+                Published = e.PublishedAt,
+                Updated = e.UpdatedAt,
+                Authors = e.Authors,
+                Categories = e.Categories,
+                Source = new OutSource(e.FeedTitle, e.FeedUrl, e.SiteUrl),
+            }).ToList(),
+        };
+
+    private static Translator TranslatorFor(User user) => new(UiLanguage.Find(user.Settings.Language) ?? UiLanguage.English);
+}

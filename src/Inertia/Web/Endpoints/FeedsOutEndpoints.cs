@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using Inertia.FeedsOut;
+using Inertia.Storage;
+using Inertia.Web.Localization;
+using Inertia.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Net.Http.Headers;
+
+namespace Inertia.Web.Endpoints;
+
+/// <summary>
+/// <c>GET /out/{user}/{token}/starred.{rss|atom|json}</c> and <c>/out/{user}/{token}/folders/{id}.{…}</c>: a
+/// user's private feeds, for other feed readers, which carry no session, so the address carries a secret
+/// instead. A wrong or old token, a disabled user, or a folder that is not the user's all answer 404. Answers
+/// carry an ETag and Last-Modified and honour conditional requests with 304.
+/// </summary>
+internal static class FeedsOutEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/out/{userId:long}/{token}").AllowAnonymous();
+        group.MapGet("/starred.{format}", async (long userId, string token, string format, HttpContext context, PrivateFeeds feeds, CancellationToken cancellationToken) =>
+            await UserAsync(context, userId, token, format, cancellationToken) is not ({ } user, var outFormat)
+                ? Results.NotFound()
+                : Answer(context, outFormat, await feeds.StarredAsync(user, BaseUrl(context.Request), cancellationToken)));
+        group.MapGet("/folders/{folderId:long}.{format}", async (long userId, string token, long folderId, string format, HttpContext context, PrivateFeeds feeds, FolderStore folders, CancellationToken cancellationToken) =>
+        {
+            if (await UserAsync(context, userId, token, format, cancellationToken) is not ({ } user, var outFormat)
+                || await folders.GetAsync(user.Id, folderId, cancellationToken) is not { } folder)
+            {
+                return Results.NotFound();
+            }
+            return Answer(context, outFormat, await feeds.FolderAsync(user, folder, BaseUrl(context.Request), cancellationToken));
+        });
+        app.MapPost("/settings/private-feeds", RegenerateAsync).RequireAuthorization();
+    }
+
+    /// <summary>Makes the reader's feed addresses (the first time) or new ones, which end the old.</summary>
+    private static async Task<IResult> RegenerateAsync(HttpContext context, IAntiforgery antiforgery, FeedTokenStore tokens, TimeProvider time, Translator t, ITempDataDictionaryFactory tempData, CancellationToken cancellationToken)
+    {
+        // Checked here: the anti-forgery middleware only refuses endpoints that read a form, and this one reads none.
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
+        var user = context.RequiredUser();
+        var replacing = await tokens.GetAsync(user.Id, cancellationToken) is not null;
+        await tokens.RegenerateAsync(user.Id, time.GetUtcNow(), cancellationToken);
+        var flash = tempData.GetTempData(context);
+        flash["Message"] = replacing ? t["New addresses made; the old ones no longer work."] : t["Private feed addresses made."];
+        // Pages save their TempData themselves; an endpoint must.
+        flash.Save();
+        return Results.Redirect("/settings#private-feeds");
+    }
+
+    /// <summary>Where the app is, as the client reached it (behind a proxy too): "https://reader.example/".</summary>
+    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/";
+
+    private static async Task<(User, OutFormat)?> UserAsync(HttpContext context, long userId, string token, string format, CancellationToken cancellationToken)
+    {
+        var services = context.RequestServices;
+        if (!OutFormats.TryParse(format, out var outFormat)
+            || !await services.GetRequiredService<FeedTokenStore>().IsValidAsync(userId, token, cancellationToken)
+            || await services.GetRequiredService<UserStore>().GetAsync(userId, cancellationToken) is not { IsDisabled: false } user)
+        {
+            return null;
+        }
+        return (user, outFormat);
+    }
+
+    private static IResult Answer(HttpContext context, OutFormat format, OutFeed feed)
+    {
+        using var body = new MemoryStream();
+        format.Write(body, feed, $"{BaseUrl(context.Request)}{context.Request.Path.Value!.TrimStart('/')}");
+        var bytes = body.ToArray();
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"");
+        // HTTP dates have whole seconds.
+        var lastModified = DateTimeOffset.FromUnixTimeSeconds(feed.Updated.ToUnixTimeSeconds());
+        var headers = context.Response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.LastModified = lastModified;
+        // The address is a secret: shared caches must not keep the answer; readers revalidate every few minutes.
+        headers.CacheControl = new CacheControlHeaderValue { Private = true, MaxAge = TimeSpan.FromMinutes(5) };
+        context.Response.Headers["X-Robots-Tag"] = "noindex";
+        var request = context.Request.GetTypedHeaders();
+        var notModified = request.IfNoneMatch.Count > 0
+            ? request.IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any))
+            : request.IfModifiedSince is { } since && lastModified <= since;
+        return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, format.ContentType());
+    }
+}
