@@ -134,7 +134,7 @@ internal static class WebApp
         GoogleReaderEndpoints.Map(app);
         FeverEndpoints.Map(app);
         PublicEndpoints.Map(app);
-        OpmlEndpoints.Map(app);
+        Endpoints.OpmlEndpoints.Map(app);
         FeedsOutEndpoints.Map(app);
         app.MapRazorPages();
         return app;
