@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Diagnostics;
 using Inertia.Feeds;
 using Inertia.Feeds.Opml;
+using Inertia.Importing;
 using Inertia.Refresh;
-using Inertia.Subscriptions;
 
 namespace Inertia.Cli;
 
@@ -35,7 +35,9 @@ internal static class ImportCommand
             {
                 Console.WriteLine($"warning: {warning}");
             }
-            var (added, toFetch) = await services.GetRequiredService<OpmlImporter>().ImportAsync(subscriber.Id, opml, TimeProvider.System.GetUtcNow(), token);
+            var subscribed = await services.GetRequiredService<OpmlSubscriber>().SubscribeAsync(subscriber.Id, opml.Feeds, null, token);
+            var added = subscribed.Count(s => !s.AlreadyFollowed);
+            var toFetch = subscribed.Where(s => s.NewFeed).Select(s => s.FeedId).ToList();
             Console.WriteLine($"{Plural.Count(opml.Feeds.Count, "feed", "feeds")} in the file: {added} subscribed, {opml.Feeds.Count - added} already followed; {Plural.Count(toFetch.Count, "new feed", "new feeds")}.");
             if (result.GetValue(noFetch))
             {

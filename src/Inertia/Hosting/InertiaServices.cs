@@ -39,7 +39,6 @@ internal static class InertiaServices
         services.AddSingleton<RefreshRunner>();
         services.AddSingleton(provider => new FeedDiscovery(provider.GetRequiredService<HttpFetcher>()));
         services.AddSingleton<SubscriptionService>();
-        services.AddSingleton<OpmlImporter>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<SubscribedFeedStore>();
         services.AddSingleton<EntryFilterStore>();

@@ -8,7 +8,7 @@ namespace Inertia.Importing;
 /// <summary>
 /// Subscribes a user to every feed of an OPML list, in its folders, without fetching anything: feeds the user
 /// already follows stay as they are (their folder and title too), feeds nobody follows get a row of their own,
-/// due at once. <c>inertia import</c> and the web's background import share it, then fetch the new feeds.
+/// due at once. <c>inertia import</c>, the REST API's import and the web's background import share it, then fetch the new feeds.
 /// </summary>
 internal sealed class OpmlSubscriber(FeedStore feeds, SubscriptionStore subscriptions, TimeProvider time)
 {

@@ -1,8 +1,8 @@
 using Inertia.Feeds;
 using Inertia.Feeds.Opml;
+using Inertia.Importing;
 using Inertia.Refresh;
 using Inertia.Storage;
-using Inertia.Subscriptions;
 using Inertia.Web.Api.Miniflux.Json;
 
 namespace Inertia.Web.Api.Miniflux;
@@ -29,7 +29,7 @@ internal static partial class OpmlEndpoints
         return Results.Bytes(buffer.ToArray(), "text/xml; charset=utf-8");
     }
 
-    private static async Task<IResult> ImportAsync(HttpContext context, OpmlImporter importer, RefreshRunner runner, TimeProvider time, ILogger<OpmlImporter> log, CancellationToken token)
+    private static async Task<IResult> ImportAsync(HttpContext context, OpmlSubscriber subscriber, RefreshRunner runner, ILogger<OpmlSubscriber> log, CancellationToken token)
     {
         var userId = ApiCaller.Required(context).User.Id;
         using var body = new MemoryStream();
@@ -52,7 +52,7 @@ internal static partial class OpmlEndpoints
         {
             return ApiJson.BadRequest("This is not an OPML document: " + e.Message);
         }
-        var (_, newFeeds) = await importer.ImportAsync(userId, opml, time.GetUtcNow(), token);
+        var newFeeds = (await subscriber.SubscribeAsync(userId, opml.Feeds, null, token)).Where(s => s.NewFeed).Select(s => s.FeedId).ToList();
         if (newFeeds.Count > 0)
         {
             // The answer does not wait for a hundred sites; the feeds are fetched now, beside it.
