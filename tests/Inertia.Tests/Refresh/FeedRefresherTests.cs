@@ -11,11 +11,15 @@ namespace Inertia.Tests.Refresh;
 /// <summary>Refreshing feeds served by a real HTTP server on 127.0.0.1, into a real database (SQLite and PostgreSQL).</summary>
 public sealed class FeedRefresherTests
 {
+    // One date for every body served: read from the clock per request, two fetches a second apart served
+    // different bytes, and an unchanged item looked edited.
+    private static readonly DateTimeOffset Published = DateTimeOffset.UtcNow.AddHours(-1);
+
     private static byte[] Rss(params (string Guid, string Title)[] items) => Encoding.UTF8.GetBytes(
         $"""
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0"><channel><title>Served</title><link>https://served.example/</link>
-        {string.Concat(items.Select(i => $"<item><guid>{i.Guid}</guid><title>{i.Title}</title><pubDate>{DateTimeOffset.UtcNow.AddHours(-1):R}</pubDate><description>Body of {i.Title}</description></item>"))}
+        {string.Concat(items.Select(i => $"<item><guid>{i.Guid}</guid><title>{i.Title}</title><pubDate>{Published:R}</pubDate><description>Body of {i.Title}</description></item>"))}
         </channel></rss>
         """);
 
