@@ -8,12 +8,15 @@ internal static class OutFormats
     /// <summary>The extension in feed addresses: <c>rss</c>, <c>atom</c>, <c>json</c>.</summary>
     public static string Extension(this OutFormat format) => format.ToString().ToLowerInvariant();
 
-    public static string ContentType(this OutFormat format) => format switch
+    /// <summary>The media type, as <c>&lt;link rel="alternate" type&gt;</c> names it for feed discovery.</summary>
+    public static string MediaType(this OutFormat format) => format switch
     {
-        OutFormat.Rss => "application/rss+xml; charset=utf-8",
-        OutFormat.Atom => "application/atom+xml; charset=utf-8",
-        _ => "application/feed+json; charset=utf-8",
+        OutFormat.Rss => "application/rss+xml",
+        OutFormat.Atom => "application/atom+xml",
+        _ => "application/feed+json",
     };
+
+    public static string ContentType(this OutFormat format) => format.MediaType() + "; charset=utf-8";
 
     /// <summary>The name readers show: RSS 2.0, Atom 1.0, JSON Feed 1.1.</summary>
     public static string DisplayName(this OutFormat format) => format switch

@@ -1,4 +1,5 @@
 using Inertia.Feeds;
+using Inertia.Storage;
 
 namespace Inertia.FeedsOut;
 
@@ -26,4 +27,18 @@ internal sealed record OutItem
 
     /// <summary>The feed the item came from, when the published feed gathers several (RSS <c>source</c>, Atom <c>source</c>).</summary>
     public OutSource? Source { get; init; }
+
+    /// <summary>The stored <paramref name="entry"/> as an item with the permanent address <paramref name="id"/>, linking to <paramref name="url"/>.</summary>
+    public static OutItem Of(OutEntry entry, string id, string? url) => new()
+    {
+        Id = id,
+        Title = entry.Title,
+        Url = url,
+        ContentHtml = entry.Content ?? entry.Summary,
+        Published = entry.PublishedAt,
+        Updated = entry.UpdatedAt,
+        Authors = entry.Authors,
+        Categories = entry.Categories,
+        Source = new OutSource(entry.FeedTitle, entry.FeedUrl, entry.SiteUrl),
+    };
 }

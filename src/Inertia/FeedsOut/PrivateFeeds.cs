@@ -48,18 +48,7 @@ internal sealed class PrivateFeeds(OutEntryStore entries)
             // From the data, never the clock: the same entries give the same bytes, and so the same ETag.
             Updated = items.Select(e => e.ChangedAt).Concat(otherChanges).DefaultIfEmpty(user.CreatedAt).Max(),
             Language = user.Settings.Language,
-            Items = items.Select(e => new OutItem
-            {
-                Id = baseUrl + string.Create(CultureInfo.InvariantCulture, $"entries/{e.EntryId}"),
-                Title = e.Title,
-                Url = e.Url,
-                ContentHtml = e.Content ?? e.Summary,
-                Published = e.PublishedAt,
-                Updated = e.UpdatedAt,
-                Authors = e.Authors,
-                Categories = e.Categories,
-                Source = new OutSource(e.FeedTitle, e.FeedUrl, e.SiteUrl),
-            }).ToList(),
+            Items = items.Select(e => OutItem.Of(e, baseUrl + string.Create(CultureInfo.InvariantCulture, $"entries/{e.EntryId}"), e.Url)).ToList(),
         };
 
     private static Translator TranslatorFor(User user) => new(UiLanguage.Find(user.Settings.Language) ?? UiLanguage.English);

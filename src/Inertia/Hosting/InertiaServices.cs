@@ -49,6 +49,7 @@ internal static class InertiaServices
         services.AddSingleton<FeedTokenStore>();
         services.AddSingleton<OutEntryStore>();
         services.AddSingleton<PrivateFeeds>();
+        services.AddSingleton<DirectoryOutFeed>();
         return services;
     }
 }

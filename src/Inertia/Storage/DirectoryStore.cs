@@ -45,27 +45,11 @@ internal sealed class DirectoryStore(Database database)
     /// <summary>The sources <paramref name="filter"/> selects, by category then name, with whether <paramref name="userId"/> (if any) follows each.</summary>
     public Task<IReadOnlyList<DirectoryFeed>> ListAsync(DirectoryFilter filter, long? userId, CancellationToken cancellationToken = default)
     {
-        var where = new List<string> { "1 = 1" };
-        var parameters = new DynamicParameters();
+        var (where, parameters) = Where(filter);
         parameters.Add("userId", userId, System.Data.DbType.Int64);
-        if (filter.Category is { Length: > 0 } category)
-        {
-            where.Add("d.category = @category");
-            parameters.Add("category", category);
-        }
-        if (filter.Language is { Length: > 0 } language)
-        {
-            where.Add("d.language = @language");
-            parameters.Add("language", language);
-        }
-        if (filter.NameContains is { Length: > 0 } text)
-        {
-            where.Add(@"LOWER(d.name) LIKE @pattern ESCAPE '\'");
-            parameters.Add("pattern", "%" + Like.Escape(text.Trim().ToLowerInvariant()) + "%");
-        }
         var sql = $"""
             {Select}
-            WHERE {string.Join(" AND ", where)}
+            WHERE {where}
             ORDER BY d.category, LOWER(d.name), d.id
             """;
         return database.ReadAsync<IReadOnlyList<DirectoryFeed>>(async c => (await c.QueryAsync<DirectoryFeed>(sql, parameters)).ToList(), cancellationToken);
@@ -124,17 +108,52 @@ internal sealed class DirectoryStore(Database database)
             connection.ExecuteAsync("UPDATE directory_feeds SET feed_id = @feedId WHERE id = @id", new { id, feedId }, transaction), cancellationToken);
 
     /// <summary>
-    /// The newest entries of every public directory feed together, newest first: what the directory's own
-    /// feed (RSS, Atom, JSON Feed) publishes.
+    /// The newest <paramref name="limit"/> entries of the public feeds of the sources <paramref name="filter"/>
+    /// selects, together, newest first: what the directory's own feed (RSS, Atom, JSON Feed) publishes.
     /// </summary>
-    public Task<IReadOnlyList<EntryDetail>> RecentPublicEntriesAsync(int limit, CancellationToken cancellationToken = default) =>
-        database.ReadAsync<IReadOnlyList<EntryDetail>>(async c => (await c.QueryAsync<EntryDetail>(
-            $"""
-            {PublicFeedStore.ArticleSelect}
-            WHERE e.feed_id IN (SELECT f.id FROM feeds f WHERE {FeedIsPublic})
+    public Task<IReadOnlyList<OutEntry>> RecentPublicEntriesAsync(DirectoryFilter filter, int limit, CancellationToken cancellationToken = default)
+    {
+        var (where, parameters) = Where(filter);
+        parameters.Add("limit", limit);
+        // The newest ids first, then their rows: the sort carries no article bodies.
+        var sql = $"""
+            SELECT e.id AS entry_id, COALESCE(f.title, f.url) AS feed_title, f.url AS feed_url, f.site_url,
+                   e.title, e.url, e.authors AS authors_json, e.categories AS categories_json,
+                   e.published_at, e.updated_at, e.changed_at, e.summary, e.content
+            FROM (SELECT n.id FROM entries n
+                  WHERE n.feed_id IN (SELECT pf.id FROM feeds pf
+                                      JOIN directory_feeds d ON d.is_public AND (d.feed_id = pf.id OR (d.feed_id IS NULL AND d.feed_url = pf.url))
+                                      WHERE {where})
+                  ORDER BY n.published_at DESC, n.id DESC LIMIT @limit) newest
+            JOIN entries e ON e.id = newest.id
+            JOIN feeds f ON f.id = e.feed_id
             ORDER BY e.published_at DESC, e.id DESC
-            LIMIT @limit
-            """, new { limit })).ToList(), cancellationToken);
+            """;
+        return database.ReadAsync<IReadOnlyList<OutEntry>>(async c => (await c.QueryAsync<OutEntry>(sql, parameters)).ToList(), cancellationToken);
+    }
+
+    /// <summary>The condition, on a source aliased <c>d</c>, that <paramref name="filter"/> selects it, and its parameters.</summary>
+    private static (string Where, DynamicParameters Parameters) Where(DirectoryFilter filter)
+    {
+        var where = new List<string> { "1 = 1" };
+        var parameters = new DynamicParameters();
+        if (filter.Category is { Length: > 0 } category)
+        {
+            where.Add("d.category = @category");
+            parameters.Add("category", category);
+        }
+        if (filter.Language is { Length: > 0 } language)
+        {
+            where.Add("d.language = @language");
+            parameters.Add("language", language);
+        }
+        if (filter.NameContains is { Length: > 0 } text)
+        {
+            where.Add(@"LOWER(d.name) LIKE @pattern ESCAPE '\'");
+            parameters.Add("pattern", "%" + Like.Escape(text.Trim().ToLowerInvariant()) + "%");
+        }
+        return (string.Join(" AND ", where), parameters);
+    }
 
     private const string Select =
         $"""

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Xml.Linq;
 using Inertia.Feeds;
 using Inertia.Storage;
 using Inertia.Tests.Support;
@@ -12,8 +10,6 @@ namespace Inertia.Tests.Web;
 /// <summary>Each folder and the starred list as RSS 2.0, Atom 1.0 and JSON Feed 1.1, behind a per-user token.</summary>
 public sealed class FeedsOutTests
 {
-    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
-
     private static async Task<List<long>> EntryIdsAsync(ReaderClient client, string path) =>
         (await client.GetAsync(path)).Document.QuerySelectorAll("#entries > .entry").Select(e => long.Parse(e.GetAttribute("data-id")!, CultureInfo.InvariantCulture)).ToList();
 
@@ -29,15 +25,6 @@ public sealed class FeedsOutTests
         (await client.GetAsync("/settings")).Document.QuerySelectorAll("#private-feeds fieldset").SelectMany(list =>
             list.QuerySelectorAll("input.copy").Select(input => (list.QuerySelector("legend")!.TextContent.Trim(), input.GetAttribute("data-format")!, input.GetAttribute("value")!)))
             .ToDictionary(a => (a.Item1, a.Item2), a => a.Item3);
-
-    private static async Task<HttpResponseMessage> FetchAsync(string url, Action<HttpRequestHeaders>? headers = null)
-    {
-        // Another feed reader: no cookies, no session.
-        using var http = new HttpClient();
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        headers?.Invoke(request.Headers);
-        return await http.SendAsync(request);
-    }
 
     [SkippableTheory]
     [InlineData("sqlite")]
@@ -71,7 +58,7 @@ public sealed class FeedsOutTests
             Assert.DoesNotContain("script", stored!.Content, StringComparison.Ordinal);
             foreach (var ((list, extension), url) in addresses)
             {
-                using var response = await FetchAsync(url);
+                using var response = await FeedsOutChecks.FetchAsync(url);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var bytes = await response.Content.ReadAsByteArrayAsync();
                 var contentType = response.Content.Headers.ContentType!.ToString();
@@ -97,34 +84,7 @@ public sealed class FeedsOutTests
                 Assert.All(feed.Entries, e => Assert.NotNull(e.Published));
                 Assert.Contains(feed.Entries, e => e.Categories.Contains("News") && e.Authors.Any(a => a.Name == "Ann Author"));
 
-                // The required elements, as each specification lists them.
-                if (extension == "rss")
-                {
-                    var channel = XDocument.Parse(System.Text.Encoding.UTF8.GetString(bytes)).Root!.Element("channel")!;
-                    Assert.All(new[] { "title", "link", "description" }, name => Assert.False(string.IsNullOrEmpty(channel.Element(name)?.Value), $"channel {name}"));
-                    Assert.All(channel.Elements("item"), item => Assert.False(string.IsNullOrEmpty(item.Element("guid")?.Value)));
-                    Assert.Equal(url, channel.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
-                }
-                else if (extension == "atom")
-                {
-                    var root = XDocument.Parse(System.Text.Encoding.UTF8.GetString(bytes)).Root!;
-                    Assert.Equal(Atom + "feed", root.Name);
-                    Assert.All(new[] { "id", "title", "updated" }, name => Assert.False(string.IsNullOrEmpty(root.Element(Atom + name)?.Value), $"feed {name}"));
-                    Assert.Equal(url, root.Elements(Atom + "link").Single(l => (string?)l.Attribute("rel") == "self").Attribute("href")!.Value);
-                    Assert.NotNull(root.Element(Atom + "author")?.Element(Atom + "name"));
-                    Assert.All(root.Elements(Atom + "entry"), entry => Assert.All(new[] { "id", "title", "updated" }, name => Assert.NotNull(entry.Element(Atom + name))));
-                }
-                else
-                {
-                    var json = JsonDocument.Parse(bytes).RootElement;
-                    Assert.Equal("https://jsonfeed.org/version/1.1", json.GetProperty("version").GetString());
-                    Assert.False(string.IsNullOrEmpty(json.GetProperty("title").GetString()));
-                    Assert.All(json.GetProperty("items").EnumerateArray(), item =>
-                    {
-                        Assert.False(string.IsNullOrEmpty(item.GetProperty("id").GetString()));
-                        Assert.True(item.TryGetProperty("content_html", out _));
-                    });
-                }
+                FeedsOutChecks.RequiredElements(bytes, extension, url);
             }
         }
     }
@@ -143,36 +103,36 @@ public sealed class FeedsOutTests
             var addresses = await MakeAddressesAsync(client);
             foreach (var url in new[] { addresses[("Starred", "atom")], addresses[("Blogs", "json")] })
             {
-                using var first = await FetchAsync(url);
+                using var first = await FeedsOutChecks.FetchAsync(url);
                 var etag = first.Headers.ETag!;
                 var lastModified = first.Content.Headers.LastModified!.Value;
-                using (var again = await FetchAsync(url))
+                using (var again = await FeedsOutChecks.FetchAsync(url))
                 {
                     Assert.Equal(etag, again.Headers.ETag);
                 }
-                using (var byTag = await FetchAsync(url, h => h.IfNoneMatch.Add(etag)))
+                using (var byTag = await FeedsOutChecks.FetchAsync(url, h => h.IfNoneMatch.Add(etag)))
                 {
                     Assert.Equal(HttpStatusCode.NotModified, byTag.StatusCode);
                     Assert.Empty(await byTag.Content.ReadAsByteArrayAsync());
                 }
-                using (var byDate = await FetchAsync(url, h => h.IfModifiedSince = lastModified))
+                using (var byDate = await FeedsOutChecks.FetchAsync(url, h => h.IfModifiedSince = lastModified))
                 {
                     Assert.Equal(HttpStatusCode.NotModified, byDate.StatusCode);
                 }
-                using (var otherTag = await FetchAsync(url, h => h.IfNoneMatch.Add(new EntityTagHeaderValue("\"other\""))))
+                using (var otherTag = await FeedsOutChecks.FetchAsync(url, h => h.IfNoneMatch.Add(new EntityTagHeaderValue("\"other\""))))
                 {
                     Assert.Equal(HttpStatusCode.OK, otherTag.StatusCode);
                 }
             }
 
             // Starring another entry changes the starred feed: the old tag gets the new feed.
-            using var starredBefore = await FetchAsync(addresses[("Starred", "atom")]);
+            using var starredBefore = await FeedsOutChecks.FetchAsync(addresses[("Starred", "atom")]);
             await Task.Delay(1100);
             await client.PostAsync($"/entries/{ids[2]}/star", "/unread");
-            using var changed = await FetchAsync(addresses[("Starred", "atom")], h => h.IfNoneMatch.Add(starredBefore.Headers.ETag!));
+            using var changed = await FeedsOutChecks.FetchAsync(addresses[("Starred", "atom")], h => h.IfNoneMatch.Add(starredBefore.Headers.ETag!));
             Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
             Assert.Equal(2, FeedParser.Default.Parse(await changed.Content.ReadAsByteArrayAsync()).Entries.Count);
-            using var changedByDate = await FetchAsync(addresses[("Starred", "atom")], h => h.IfModifiedSince = starredBefore.Content.Headers.LastModified);
+            using var changedByDate = await FeedsOutChecks.FetchAsync(addresses[("Starred", "atom")], h => h.IfModifiedSince = starredBefore.Content.Headers.LastModified);
             Assert.Equal(HttpStatusCode.OK, changedByDate.StatusCode);
         }
     }
@@ -195,7 +155,7 @@ public sealed class FeedsOutTests
             var bobFolderId = (await app.Get<FolderStore>().ListAsync(bobUser.Id)).Single().Id;
             var annToken = annFolder.Split('/')[^3];
             Assert.NotEqual(annToken, bobAddresses[("Bob's", "rss")].Split('/')[^3]);
-            Assert.Equal(HttpStatusCode.OK, (await FetchAsync(annFolder)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await FeedsOutChecks.FetchAsync(annFolder)).StatusCode);
 
             var wrongToken = annFolder.Replace(annToken, annToken[..^2] + (annToken.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"), StringComparison.Ordinal);
             var bobsFolderWithAnnsToken = $"{app.BaseUrl}out/{annUser.Id}/{annToken}/folders/{bobFolderId}.rss";
@@ -203,7 +163,7 @@ public sealed class FeedsOutTests
             var unknownFormat = annFolder[..^".rss".Length] + ".xml";
             foreach (var url in new[] { wrongToken, bobsFolderWithAnnsToken, annsTokenAsBob, unknownFormat, $"{app.BaseUrl}out/{annUser.Id}/x/starred.rss" })
             {
-                using var response = await FetchAsync(url);
+                using var response = await FeedsOutChecks.FetchAsync(url);
                 Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{url} answered {response.StatusCode}");
                 Assert.DoesNotContain("Loopback Blog", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
@@ -216,16 +176,16 @@ public sealed class FeedsOutTests
             Assert.Equal("Regenerate the addresses", settings.Text("#private-feeds button"));
             var fresh = await AddressesAsync(ann);
             Assert.NotEqual(annFolder, fresh[("Ann's", "rss")]);
-            Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(annFolder)).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await FetchAsync(fresh[("Ann's", "rss")])).StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await FetchAsync(bobAddresses[("Bob's", "rss")])).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await FeedsOutChecks.FetchAsync(annFolder)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await FeedsOutChecks.FetchAsync(fresh[("Ann's", "rss")])).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await FeedsOutChecks.FetchAsync(bobAddresses[("Bob's", "rss")])).StatusCode);
 
             // A disabled account publishes nothing; making addresses needs a session and a token.
             await app.Get<UserStore>().SetDisabledAsync(annUser.Id, true);
-            Assert.Equal(HttpStatusCode.NotFound, (await FetchAsync(fresh[("Ann's", "rss")])).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await FeedsOutChecks.FetchAsync(fresh[("Ann's", "rss")])).StatusCode);
             using var stranger = app.NewClient();
             Assert.Equal(HttpStatusCode.BadRequest, (await bob.PostWithoutTokenAsync("/settings/private-feeds", [])).Status);
-            Assert.Equal(HttpStatusCode.OK, (await FetchAsync(bobAddresses[("Bob's", "rss")])).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await FeedsOutChecks.FetchAsync(bobAddresses[("Bob's", "rss")])).StatusCode);
         }
     }
 }

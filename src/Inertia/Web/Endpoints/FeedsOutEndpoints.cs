@@ -10,10 +10,11 @@ using Microsoft.Net.Http.Headers;
 namespace Inertia.Web.Endpoints;
 
 /// <summary>
-/// <c>GET /out/{user}/{token}/starred.{rss|atom|json}</c> and <c>/out/{user}/{token}/folders/{id}.{…}</c>: a
-/// user's private feeds, for other feed readers, which carry no session, so the address carries a secret
-/// instead. A wrong or old token, a disabled user, or a folder that is not the user's all answer 404. Answers
-/// carry an ETag and Last-Modified and honour conditional requests with 304.
+/// The feeds Inertia publishes. <c>GET /out/{user}/{token}/starred.{rss|atom|json}</c> and
+/// <c>/out/{user}/{token}/folders/{id}.{…}</c>: a user's private feeds, for other feed readers, which carry no
+/// session, so the address carries a secret instead; a wrong or old token, a disabled user, or a folder that is
+/// not the user's all answer 404. <c>GET /directory.{rss|atom|json}</c>: the recommended-feeds directory, for
+/// anyone. Answers carry an ETag and Last-Modified and honour conditional requests with 304.
 /// </summary>
 internal static class FeedsOutEndpoints
 {
@@ -23,7 +24,7 @@ internal static class FeedsOutEndpoints
         group.MapGet("/starred.{format}", async (long userId, string token, string format, HttpContext context, PrivateFeeds feeds, CancellationToken cancellationToken) =>
             await UserAsync(context, userId, token, format, cancellationToken) is not ({ } user, var outFormat)
                 ? Results.NotFound()
-                : Answer(context, outFormat, await feeds.StarredAsync(user, BaseUrl(context.Request), cancellationToken)));
+                : Answer(context, outFormat, await feeds.StarredAsync(user, BaseUrl(context.Request), cancellationToken), isPublic: false));
         group.MapGet("/folders/{folderId:long}.{format}", async (long userId, string token, long folderId, string format, HttpContext context, PrivateFeeds feeds, FolderStore folders, CancellationToken cancellationToken) =>
         {
             if (await UserAsync(context, userId, token, format, cancellationToken) is not ({ } user, var outFormat)
@@ -31,8 +32,19 @@ internal static class FeedsOutEndpoints
             {
                 return Results.NotFound();
             }
-            return Answer(context, outFormat, await feeds.FolderAsync(user, folder, BaseUrl(context.Request), cancellationToken));
+            return Answer(context, outFormat, await feeds.FolderAsync(user, folder, BaseUrl(context.Request), cancellationToken), isPublic: false);
         });
+        app.MapGet("/directory.{format}", async (string format, string? category, string? language, string? q, HttpContext context, DirectoryOutFeed directory, CancellationToken cancellationToken) =>
+        {
+            if (!OutFormats.TryParse(format, out var outFormat))
+            {
+                return Results.NotFound();
+            }
+            var filter = new DirectoryFilter(category, language, string.IsNullOrWhiteSpace(q) ? null : q.Trim());
+            // The client's Accept-Language alone picks the titles' language: the answer is the same for everyone who asks alike.
+            var feed = await directory.BuildAsync(filter, BaseUrl(context.Request), Languages.ForBrowser(context.Request), cancellationToken);
+            return Answer(context, outFormat, feed, isPublic: true);
+        }).AllowAnonymous();
         app.MapPost("/settings/private-feeds", RegenerateAsync).RequireAuthorization();
     }
 
@@ -69,10 +81,14 @@ internal static class FeedsOutEndpoints
         return (user, outFormat);
     }
 
-    private static IResult Answer(HttpContext context, OutFormat format, OutFeed feed)
+    /// <summary>
+    /// <paramref name="feed"/> in <paramref name="format"/>, or 304 when the client has it. A public feed may be kept by
+    /// shared caches and indexed; a private one's address is a secret, so neither.
+    /// </summary>
+    private static IResult Answer(HttpContext context, OutFormat format, OutFeed feed, bool isPublic)
     {
         using var body = new MemoryStream();
-        format.Write(body, feed, $"{BaseUrl(context.Request)}{context.Request.Path.Value!.TrimStart('/')}");
+        format.Write(body, feed, $"{BaseUrl(context.Request)}{context.Request.Path.Value!.TrimStart('/')}{context.Request.QueryString}");
         var bytes = body.ToArray();
         var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"");
         // HTTP dates have whole seconds.
@@ -80,9 +96,16 @@ internal static class FeedsOutEndpoints
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = etag;
         headers.LastModified = lastModified;
-        // The address is a secret: shared caches must not keep the answer; readers revalidate every few minutes.
-        headers.CacheControl = new CacheControlHeaderValue { Private = true, MaxAge = TimeSpan.FromMinutes(5) };
-        context.Response.Headers["X-Robots-Tag"] = "noindex";
+        // Readers revalidate every few minutes.
+        headers.CacheControl = new CacheControlHeaderValue { Public = isPublic, Private = !isPublic, MaxAge = TimeSpan.FromMinutes(5) };
+        if (isPublic)
+        {
+            context.Response.Headers.Vary = HeaderNames.AcceptLanguage;
+        }
+        else
+        {
+            context.Response.Headers["X-Robots-Tag"] = "noindex";
+        }
         var request = context.Request.GetTypedHeaders();
         var notModified = request.IfNoneMatch.Count > 0
             ? request.IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any))

@@ -15,7 +15,13 @@ internal static class Languages
         {
             return new Translator(chosen);
         }
-        var accepted = context.Request.GetTypedHeaders().AcceptLanguage
+        return ForBrowser(context.Request);
+    }
+
+    /// <summary>The browser's choice alone (Accept-Language, else English), for answers that must not depend on who is signed in.</summary>
+    public static Translator ForBrowser(HttpRequest request)
+    {
+        var accepted = request.GetTypedHeaders().AcceptLanguage
             .Where(a => a.Value.HasValue)
             .Select(a => (a.Value.Value!, a.Quality ?? 1.0));
         return new Translator(UiLanguage.FromAcceptLanguage(accepted));

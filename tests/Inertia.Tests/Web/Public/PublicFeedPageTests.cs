@@ -10,7 +10,8 @@ public sealed class PublicFeedPageTests
 {
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<long> FollowAsync(ReaderApp app, ReaderClient client, FeedSite site, long? sourceId = null)
+    /// <summary>Subscribes from the directory when <paramref name="sourceId"/> is given, else privately by URL; returns the feed's id.</summary>
+    internal static async Task<long> FollowAsync(ReaderApp app, ReaderClient client, FeedSite site, long? sourceId = null)
     {
         if (sourceId is { } id)
         {
@@ -119,7 +120,7 @@ public sealed class PublicFeedPageTests
             Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/a/{Id(listedEntry)}")).Status);
             var card = (await visitor.GetAsync("/directory?q=listed")).Document.QuerySelector(".directory-card")!;
             Assert.Null(card.QuerySelector("h3 a"));
-            Assert.Empty(await app.Get<DirectoryStore>().RecentPublicEntriesAsync(10));
+            Assert.Empty(await app.Get<DirectoryStore>().RecentPublicEntriesAsync(new DirectoryFilter(), 10));
         }
     }
 
@@ -142,7 +143,7 @@ public sealed class PublicFeedPageTests
             await FollowAsync(app, client, first, await PublicSite.AddToDirectoryAsync(app, first));
             await FollowAsync(app, client, second, await PublicSite.AddToDirectoryAsync(app, second));
             await FollowAsync(app, client, hidden);
-            var recent = await app.Get<DirectoryStore>().RecentPublicEntriesAsync(2);
+            var recent = await app.Get<DirectoryStore>().RecentPublicEntriesAsync(new DirectoryFilter(), 2);
             Assert.Equal(["A, newest", "B, middle"], recent.Select(e => e.Title));
             Assert.Equal(["First Blog", "Second Blog"], recent.Select(e => e.FeedTitle));
             Assert.Equal("<p>A, newest</p>", recent[0].Content ?? recent[0].Summary);

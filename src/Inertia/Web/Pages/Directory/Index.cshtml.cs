@@ -1,3 +1,4 @@
+using Inertia.FeedsOut;
 using Inertia.Storage;
 using Inertia.Web.Public;
 using Microsoft.AspNetCore.Mvc;
@@ -28,21 +29,8 @@ internal sealed class IndexModel(DirectoryStore directory) : PublicPageModel
     }
 
     /// <summary>This page with one filter changed (null removes it), the others kept.</summary>
-    internal string Link(string? category, string? language)
-    {
-        var query = new List<string>();
-        if (category is { Length: > 0 })
-        {
-            query.Add("category=" + Uri.EscapeDataString(category));
-        }
-        if (language is { Length: > 0 })
-        {
-            query.Add("language=" + Uri.EscapeDataString(language));
-        }
-        if (Query is { Length: > 0 })
-        {
-            query.Add("q=" + Uri.EscapeDataString(Query));
-        }
-        return query.Count == 0 ? "/directory" : "/directory?" + string.Join('&', query);
-    }
+    internal string Link(string? category, string? language) => "/directory" + new DirectoryFilter(category, language, Query).ToQueryString();
+
+    /// <summary>The directory's feed in <paramref name="format"/>, with this page's filters.</summary>
+    internal string FeedLink(OutFormat format) => "/" + DirectoryOutFeed.Path(format, new DirectoryFilter(Category, Language, Query));
 }
