@@ -16,11 +16,24 @@ internal sealed class EntryFilterStore(Database database)
         e.hash, e.authors AS authors_json, e.categories AS categories_json, e.enclosures AS enclosures_json, e.summary, e.content
         """;
 
-    private const string FromStates =
-        "FROM entry_states s JOIN subscriptions sub ON sub.user_id = s.user_id AND sub.feed_id = s.feed_id";
+    private const string SubscriptionJoin = "JOIN subscriptions sub ON sub.user_id = s.user_id AND sub.feed_id = s.feed_id";
+
+    private const string FromStates = $"FROM entry_states s {SubscriptionJoin}";
 
     /// <summary>The entries the filter selects, in its order and range, and how many it selects in all.</summary>
     public Task<(IReadOnlyList<FullEntry> Entries, long Total)> FindAsync(long userId, EntryFilter filter, CancellationToken cancellationToken = default)
+    {
+        var (pageSql, countSql, parameters) = FindCommand(userId, filter);
+        return database.ReadAsync<(IReadOnlyList<FullEntry>, long)>(async c =>
+        {
+            var entries = (await c.QueryAsync<FullEntry, SubscribedFeed, FullEntry>(pageSql, (entry, feed) => entry with { Feed = feed }, parameters, splitOn: "feed_id")).ToList();
+            var total = await c.ExecuteScalarAsync<long>(countSql, parameters);
+            return (entries, total);
+        }, cancellationToken);
+    }
+
+    /// <summary>The SQL of <see cref="FindAsync"/>, the page's and the count's, and their parameters (the query-plan tests read them).</summary>
+    internal static (string PageSql, string CountSql, DynamicParameters Parameters) FindCommand(long userId, EntryFilter filter)
     {
         var (where, parameters) = Where(userId, filter);
         var searchJoin = filter.Search is { Length: > 0 } ? "JOIN entries e ON e.id = s.entry_id" : "";
@@ -40,19 +53,39 @@ internal sealed class EntryFilterStore(Database database)
             parameters.Add("limit", long.MaxValue);
         }
         parameters.Add("offset", filter.Offset);
+        var states = "entry_states s";
+        if (WalksDateIndexes(filter))
+        {
+            // The page's state rows are chosen first, by walking both date indexes as far as the page's end, so
+            // that a page costs its own length and its offset, not a sort of the whole list; only then are they
+            // joined to their entries and feeds. The walks carry every column of entry_states the query reads.
+            parameters.Add("walk", (long)filter.Limit!.Value + filter.Offset);
+            string Walk(string state) =>
+                $"""
+                SELECT s.entry_id AS entry_id, s.user_id AS user_id, s.feed_id AS feed_id, s.published_at AS published_at,
+                       s.created_at AS created_at, s.is_read AS is_read, s.is_starred AS is_starred
+                {FromStates} WHERE {where} AND {state} ORDER BY {DateOrderedStates.Order("s.", filter.Descending)} LIMIT @walk
+                """;
+            states = $"({DateOrderedStates.Merge(Walk("NOT s.is_read"), Walk("s.is_read"), filter.Descending, "@walk")}) s";
+        }
         var pageSql = $"""
             SELECT {EntryColumns}, {SubscribedFeedStore.Columns("sub")}
-            {FromStates} JOIN entries e ON e.id = s.entry_id JOIN feeds f ON f.id = s.feed_id LEFT JOIN folders fo ON fo.id = sub.folder_id
+            FROM {states} {SubscriptionJoin} JOIN entries e ON e.id = s.entry_id JOIN feeds f ON f.id = s.feed_id LEFT JOIN folders fo ON fo.id = sub.folder_id
             WHERE {where}
             ORDER BY {order}{range}
             """;
-        return database.ReadAsync<(IReadOnlyList<FullEntry>, long)>(async c =>
-        {
-            var entries = (await c.QueryAsync<FullEntry, SubscribedFeed, FullEntry>(pageSql, (entry, feed) => entry with { Feed = feed }, parameters, splitOn: "feed_id")).ToList();
-            var total = await c.ExecuteScalarAsync<long>(countSql, parameters);
-            return (entries, total);
-        }, cancellationToken);
+        return (pageSql, countSql, parameters);
     }
+
+    /// <summary>
+    /// Whether a page of <paramref name="filter"/> is best picked from the two date indexes
+    /// (<see cref="DateOrderedStates"/>): read and unread entries by publication time, from every feed. A feed,
+    /// the starred entries and a range of ids have indexes of their own; a folder's or a search's entries are
+    /// sorted, as a walk of a date index could pass over every other entry to find them.
+    /// </summary>
+    private static bool WalksDateIndexes(EntryFilter filter) =>
+        filter is { Order: EntryOrder.PublishedAt, Read: null, FeedId: null, FolderId: null, Unfiled: false, Search: null, AfterEntryId: null, BeforeEntryId: null, Limit: not null }
+        && filter.Starred != true;
 
     /// <summary>One of the user's entries (within the filter's feed or folder, when it names one), or null.</summary>
     public async Task<FullEntry?> GetAsync(long userId, long entryId, EntryFilter? within = null, CancellationToken cancellationToken = default)

@@ -50,7 +50,7 @@ internal sealed class EntryStore(Database database)
             JOIN entries e ON e.id = s.entry_id
             JOIN subscriptions sub ON sub.user_id = s.user_id AND sub.feed_id = s.feed_id
             JOIN feeds f ON f.id = s.feed_id
-            ORDER BY {Order("s.", descending)}
+            ORDER BY {DateOrderedStates.Order("s.", descending)}
             """;
         return (sql, parameters);
     }
@@ -150,17 +150,15 @@ internal sealed class EntryStore(Database database)
             "SELECT COUNT(*) FROM entry_states WHERE user_id = @userId AND NOT is_read AND published_at >= @since", new { userId, since }), cancellationToken);
 
     /// <summary>
-    /// The SQL that picks a list's state rows in order, at most <paramref name="limit"/> of them. Every state
-    /// row is in exactly one of two date-ordered indexes, unread or read (an index of all rows beside the
-    /// unread one cost every new entry a second scattered write: see docs/performance.md), so a list that
-    /// shows both walks both indexes, each stopping after the page, and merges the two short runs. The feed
-    /// and starred lists have an index each that holds read and unread rows alike.
+    /// The SQL that picks a list's state rows in order, at most <paramref name="limit"/> of them: a list that
+    /// shows read and unread entries merges walks of both date indexes (<see cref="DateOrderedStates"/>). The
+    /// feed and starred lists have an index each that holds read and unread rows alike.
     /// </summary>
     private static string StateRows(EntryQuery query, string where, bool descending, string limit, params string[] columns)
     {
         // Named outright: a compound's ORDER BY matches its terms to these names.
         var named = string.Join(", ", columns.Select(c => $"s.{c} AS {c}"));
-        string Rows(string state) => $"SELECT {named} FROM entry_states s {JoinsFor(query)} WHERE {where} AND {state} ORDER BY {Order("s.", descending)} LIMIT {limit}";
+        string Rows(string state) => $"SELECT {named} FROM entry_states s {JoinsFor(query)} WHERE {where} AND {state} ORDER BY {DateOrderedStates.Order("s.", descending)} LIMIT {limit}";
         var onlyUnread = query.HidesRead && query.ReadSince is null;
         if (query.View is EntryView.Feed or EntryView.Starred || onlyUnread)
         {
@@ -175,12 +173,8 @@ internal sealed class EntryStore(Database database)
             var (bound, compare, none) = descending ? ("MIN", ">=", "-1000000000000000000") : ("MAX", "<=", "1000000000000000000");
             read += $" AND s.read_at >= @readSince AND s.published_at {compare} COALESCE((SELECT {bound}(u.published_at) FROM ({unread}) u HAVING COUNT(*) >= {limit}), {none})";
         }
-        // Each walk stops after the page; merging the two short runs costs a page's worth of rows.
-        return $"SELECT * FROM ({unread}) unread_rows UNION ALL SELECT * FROM ({Rows(read)}) read_rows ORDER BY {Order("", descending)} LIMIT {limit}";
+        return DateOrderedStates.Merge(unread, Rows(read), descending, limit);
     }
-
-    private static string Order(string alias, bool descending) =>
-        descending ? $"{alias}published_at DESC, {alias}entry_id DESC" : $"{alias}published_at, {alias}entry_id";
 
     private static string JoinsFor(EntryQuery query) => query.TitleContains is null ? "" : "JOIN entries e ON e.id = s.entry_id";
 

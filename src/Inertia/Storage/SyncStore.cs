@@ -14,6 +14,13 @@ internal sealed class SyncStore(Database database)
     /// <summary>Up to <paramref name="limit"/> entry ids of the list <paramref name="filter"/> describes, in its order, with their sort keys.</summary>
     public Task<List<EntryCursor>> IdsAsync(long userId, SyncFilter filter, int limit, CancellationToken cancellationToken = default)
     {
+        var (sql, parameters) = IdsCommand(userId, filter, limit);
+        return database.ReadAsync(c => RowReader.ReadAsync(c, sql, parameters, row => new EntryCursor(row.GetInt64(0), row.GetInt64(1))), cancellationToken);
+    }
+
+    /// <summary>The SQL and parameters of <see cref="IdsAsync"/> (the query-plan tests read it).</summary>
+    internal static (string Sql, DynamicParameters Parameters) IdsCommand(long userId, SyncFilter filter, int limit)
+    {
         var where = new StringBuilder("s.user_id = @userId");
         var parameters = new DynamicParameters();
         parameters.Add("userId", userId);
@@ -52,9 +59,14 @@ internal sealed class SyncStore(Database database)
             parameters.Add("afterPublished", after.PublishedAt);
             parameters.Add("afterId", after.EntryId);
         }
-        var order = filter.OldestFirst ? "s.published_at, s.entry_id" : "s.published_at DESC, s.entry_id DESC";
-        var sql = $"SELECT s.published_at, s.entry_id FROM entry_states s WHERE {where} ORDER BY {order} LIMIT @limit";
-        return database.ReadAsync(c => RowReader.ReadAsync(c, sql, parameters, row => new EntryCursor(row.GetInt64(0), row.GetInt64(1))), cancellationToken);
+        var descending = !filter.OldestFirst;
+        string Walk(string state) =>
+            $"SELECT s.published_at AS published_at, s.entry_id AS entry_id FROM entry_states s WHERE {where}{state} ORDER BY {DateOrderedStates.Order("s.", descending)} LIMIT @limit";
+        // The whole reading list, read and unread, merges walks of the two date indexes. A feed's or the starred
+        // entries have an index of their own; a folder's are sorted, as walking a date index for a small folder
+        // could pass over every other entry.
+        var readAndUnread = filter is { Read: null, FeedId: null, FolderTitle: null } && filter.Starred != true;
+        return (readAndUnread ? DateOrderedStates.Merge(Walk(" AND NOT s.is_read"), Walk(" AND s.is_read"), descending, "@limit") : Walk(""), parameters);
     }
 
     /// <summary>The user's entries among <paramref name="entryIds"/> (others' and unknown ids are left out), in no particular order.</summary>

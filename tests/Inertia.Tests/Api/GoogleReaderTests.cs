@@ -194,6 +194,9 @@ public sealed class GoogleReaderTests
         await h.App.Get<EntryStore>().SetStarredAsync(h.Ann.Id, ids[3], true, DateTimeOffset.UtcNow);
         async Task<List<long>> Ids(string query) => (await client.GetAsync("reader/api/0/stream/items/ids?" + query)).Json.GetProperty("itemRefs").EnumerateArray()
             .Select(r => long.Parse(r.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(ids, await Ids("s=user/-/state/com.google/reading-list&n=10000"));
+        Assert.Equal(ids.AsEnumerable().Reverse(), await Ids("s=user/-/state/com.google/reading-list&r=o&n=10000"));
+        Assert.Equal(ids.Take(3), await Ids("s=user/-/state/com.google/reading-list&n=3"));
         Assert.Equal(ids.Skip(2), await Ids("s=user/-/state/com.google/reading-list&xt=user/-/state/com.google/read&n=10000"));
         Assert.Equal([ids[3]], await Ids("s=user/-/state/com.google/starred&n=10000"));
         Assert.Equal([ids[3]], await Ids("s=user/-/state/com.google/reading-list&it=user/-/state/com.google/starred&n=10000"));

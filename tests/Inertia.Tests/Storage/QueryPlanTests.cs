@@ -34,16 +34,56 @@ public sealed class QueryPlanTests
         _ => new EntryQuery { View = EntryView.Today, Since = DateTimeOffset.UnixEpoch },
     };
 
+    // The apps' lists of read and unread entries from every feed: the Google Reader reading list and Miniflux's /v1/entries.
+    public static TheoryData<string> ApiLists => new()
+    {
+        "reading list ids, newest first",
+        "reading list ids, oldest first, continued",
+        "entries, newest first",
+        "entries, oldest first, published after, third page",
+    };
+
+    private static (string Sql, object Parameters) ApiCommand(long userId, string list) => list switch
+    {
+        "reading list ids, newest first" => SyncStore.IdsCommand(userId, new SyncFilter(), 1000),
+        "reading list ids, oldest first, continued" => SyncStore.IdsCommand(userId, new SyncFilter { OldestFirst = true, After = new EntryCursor(1, 1) }, 1000),
+        "entries, newest first" => Page(EntryFilterStore.FindCommand(userId, new EntryFilter { Descending = true, Limit = 100 })),
+        _ => Page(EntryFilterStore.FindCommand(userId, new EntryFilter { PublishedAfter = DateTimeOffset.UnixEpoch, Limit = 10, Offset = 20 })),
+    };
+
+    private static (string, object) Page((string PageSql, string CountSql, DynamicParameters Parameters) command) => (command.PageSql, command.Parameters);
+
     [Theory]
     [MemberData(nameof(Lists))]
     public async Task A_page_of_a_list_walks_its_indexes_in_order_without_sorting(string list, string[] indexes)
     {
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var (database, userId) = await FortyEntriesAsync();
+        await using var test = database;
+        var (sql, parameters) = EntryStore.PageCommand(userId, QueryFor(list));
+        await AssertWalksAsync(test, list, sql, parameters, indexes);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiLists))]
+    public async Task A_page_of_an_apps_read_and_unread_list_walks_both_date_indexes_without_sorting(string list)
+    {
+        var (database, userId) = await FortyEntriesAsync();
+        await using var test = database;
+        var (sql, parameters) = ApiCommand(userId, list);
+        await AssertWalksAsync(test, list, sql, parameters, ["entry_states_unread", "entry_states_read"]);
+    }
+
+    private static async Task<(TestDatabase, long UserId)> FortyEntriesAsync()
+    {
+        var test = await TestDatabase.CreateAsync("sqlite");
         var (userId, feedId) = await StorageFixtures.SubscribedAsync(test.Database);
         await StorageFixtures.StoreAsync(test.Database, feedId, StorageFixtures.Parsed(
             Enumerable.Range(0, 40).Select(i => StorageFixtures.Entry("e" + i, published: StorageFixtures.Now.AddHours(-i))).ToArray()));
-        var (sql, parameters) = EntryStore.PageCommand(userId, QueryFor(list));
+        return (test, userId);
+    }
 
+    private static async Task AssertWalksAsync(TestDatabase test, string list, string sql, object parameters, string[] indexes)
+    {
         foreach (var analyzed in new[] { false, true })
         {
             if (analyzed)
@@ -56,12 +96,19 @@ public sealed class QueryPlanTests
             {
                 Assert.Contains(plan, step => step.Contains(index, StringComparison.Ordinal));
             }
-            // A sort may only merge the runs of a list read from two indexes (each at most a page long).
+            // The state rows are read only by walking the list's indexes, or by key once the page is picked.
+            foreach (var step in plan.Where(step => step.StartsWith("SEARCH s USING", StringComparison.Ordinal) && !step.Contains("(user_id=? AND entry_id=?)", StringComparison.Ordinal)))
+            {
+                Assert.True(indexes.Any(index => step.Contains(index, StringComparison.Ordinal)), $"{list} reads its state rows with {step}");
+            }
+            // A sort may only merge the runs of a list read from two indexes (each at most a page long), or order
+            // the page's rows, picked first, at the very end.
             for (var step = 0; step < plan.Count; step++)
             {
                 if (plan[step].Contains("TEMP B-TREE", StringComparison.Ordinal))
                 {
-                    Assert.Contains(plan[step - 1], new[] { "SCAN unread_rows", "SCAN read_rows" });
+                    Assert.True(plan[step - 1] is "SCAN unread_rows" or "SCAN read_rows" || (step == plan.Count - 1 && plan[0] == "CO-ROUTINE s"),
+                        $"{list} sorts after {plan[step - 1]}");
                 }
             }
         }

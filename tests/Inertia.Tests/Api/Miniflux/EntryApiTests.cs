@@ -46,6 +46,10 @@ public sealed class EntryApiTests
 
         (await c.PutAsync("/v1/entries", new { entry_ids = new[] { ids["a1 apple"], ids["b1 banana"] }, status = "read" })).Is(HttpStatusCode.NoContent);
         (await c.PutAsync($"/v1/entries/{Id(ids["a3 apple"])}/bookmark")).Is(HttpStatusCode.NoContent);
+        // Read and unread entries together stay in publication order, page by page.
+        Assert.Equal(["a1 apple", "b1 banana", "a2 apple", "b2 Apple pie", "a3 apple", "a4 apple"], Titles((await c.GetAsync("/v1/entries")).Json));
+        Assert.Equal(["b2 Apple pie", "a2 apple", "b1 banana"], Titles((await c.GetAsync("/v1/entries?direction=desc&limit=3&offset=2")).Json));
+        Assert.Equal(["b1 banana", "a2 apple"], Titles((await c.GetAsync("/v1/entries?starred=false&limit=2&offset=1")).Json));
 
         Assert.Equal(["a2 apple", "b2 Apple pie", "a3 apple", "a4 apple"], Titles((await c.GetAsync("/v1/entries?status=unread")).Json));
         Assert.Equal(["a1 apple", "b1 banana"], Titles((await c.GetAsync("/v1/entries?status=read")).Json));
