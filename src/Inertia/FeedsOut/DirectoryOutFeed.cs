@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inertia.Catalog;
 using Inertia.Storage;
 using Inertia.Web.Localization;
 using Inertia.Web.Public;
@@ -42,7 +43,8 @@ internal sealed class DirectoryOutFeed(DirectoryStore directory)
             Author = "Inertia",
             // From the data, never the clock: the same entries give the same bytes, and so the same ETag.
             Updated = items.Select(e => e.ChangedAt).DefaultIfEmpty(DateTimeOffset.UnixEpoch).Max(),
-            Language = filter.Language is { Length: > 0 } ? filter.Language : null,
+            // The filter comes from the address: only a real language code becomes the feed's language.
+            Language = filter.Language is { } code && CatalogSource.IsLanguageCode(code) ? code : null,
             Items = items.Select(e =>
             {
                 // The public article page is the item's permanent address, and its link when the entry has none.

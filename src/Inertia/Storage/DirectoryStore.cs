@@ -13,8 +13,10 @@ internal sealed class DirectoryStore(Database database)
     /// The condition, on a feed aliased <c>f</c>, that it is public: a public directory source names it, by
     /// the link made when someone subscribed from the directory or else by its URL.
     /// </summary>
-    public const string FeedIsPublic =
-        "EXISTS (SELECT 1 FROM directory_feeds d WHERE d.is_public AND (d.feed_id = f.id OR (d.feed_id IS NULL AND d.feed_url = f.url)))";
+    public const string FeedIsPublic = $"EXISTS (SELECT 1 FROM directory_feeds d WHERE {PublicSourceNamesFeed})";
+
+    // A directory source (alias d) that is public and names the feed aliased f: the one rule of what is public.
+    private const string PublicSourceNamesFeed = "d.is_public AND (d.feed_id = f.id OR (d.feed_id IS NULL AND d.feed_url = f.url))";
 
     // The stored feed a directory source (alias d) names: the linked one, else the one under its URL.
     private const string KnownFeed = "COALESCE(d.feed_id, (SELECT x.id FROM feeds x WHERE x.url = d.feed_url))";
@@ -121,9 +123,7 @@ internal sealed class DirectoryStore(Database database)
                    e.title, e.url, e.authors AS authors_json, e.categories AS categories_json,
                    e.published_at, e.updated_at, e.changed_at, e.summary, e.content
             FROM (SELECT n.id FROM entries n
-                  WHERE n.feed_id IN (SELECT pf.id FROM feeds pf
-                                      JOIN directory_feeds d ON d.is_public AND (d.feed_id = pf.id OR (d.feed_id IS NULL AND d.feed_url = pf.url))
-                                      WHERE {where})
+                  WHERE n.feed_id IN (SELECT f.id FROM feeds f WHERE EXISTS (SELECT 1 FROM directory_feeds d WHERE {PublicSourceNamesFeed} AND {where}))
                   ORDER BY n.published_at DESC, n.id DESC LIMIT @limit) newest
             JOIN entries e ON e.id = newest.id
             JOIN feeds f ON f.id = e.feed_id

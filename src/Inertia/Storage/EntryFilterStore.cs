@@ -54,6 +54,7 @@ internal sealed class EntryFilterStore(Database database)
         }
         parameters.Add("offset", filter.Offset);
         var states = "entry_states s";
+        var pageWhere = where.ToString();
         if (WalksDateIndexes(filter))
         {
             // The page's state rows are chosen first, by walking both date indexes as far as the page's end, so
@@ -67,11 +68,13 @@ internal sealed class EntryFilterStore(Database database)
                 {FromStates} WHERE {where} AND {state} ORDER BY {DateOrderedStates.Order("s.", filter.Descending)} LIMIT @walk
                 """;
             states = $"({DateOrderedStates.Merge(Walk("NOT s.is_read"), Walk("s.is_read"), filter.Descending, "@walk")}) s";
+            // The walks applied the filter already.
+            pageWhere = "TRUE";
         }
         var pageSql = $"""
             SELECT {EntryColumns}, {SubscribedFeedStore.Columns("sub")}
             FROM {states} {SubscriptionJoin} JOIN entries e ON e.id = s.entry_id JOIN feeds f ON f.id = s.feed_id LEFT JOIN folders fo ON fo.id = sub.folder_id
-            WHERE {where}
+            WHERE {pageWhere}
             ORDER BY {order}{range}
             """;
         return (pageSql, countSql, parameters);

@@ -196,7 +196,9 @@ public sealed class GoogleReaderTests
             .Select(r => long.Parse(r.GetProperty("id").GetString()!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ids, await Ids("s=user/-/state/com.google/reading-list&n=10000"));
         Assert.Equal(ids.AsEnumerable().Reverse(), await Ids("s=user/-/state/com.google/reading-list&r=o&n=10000"));
-        Assert.Equal(ids.Take(3), await Ids("s=user/-/state/com.google/reading-list&n=3"));
+        var firstTwo = (await client.GetAsync("reader/api/0/stream/items/ids?s=user/-/state/com.google/reading-list&n=2")).Json;
+        var afterTwo = firstTwo.GetProperty("continuation").GetString()!;
+        Assert.Equal(ids.Skip(2).Take(2), await Ids($"s=user/-/state/com.google/reading-list&n=2&c={Uri.EscapeDataString(afterTwo)}"));
         Assert.Equal(ids.Skip(2), await Ids("s=user/-/state/com.google/reading-list&xt=user/-/state/com.google/read&n=10000"));
         Assert.Equal([ids[3]], await Ids("s=user/-/state/com.google/starred&n=10000"));
         Assert.Equal([ids[3]], await Ids("s=user/-/state/com.google/reading-list&it=user/-/state/com.google/starred&n=10000"));

@@ -60,7 +60,7 @@ public sealed class QueryPlanTests
         var (database, userId) = await FortyEntriesAsync();
         await using var test = database;
         var (sql, parameters) = EntryStore.PageCommand(userId, QueryFor(list));
-        await AssertWalksAsync(test, list, sql, parameters, indexes);
+        await AssertWalksAsync(test, list, sql, parameters, indexes, sortsThePage: false);
     }
 
     [Theory]
@@ -70,7 +70,8 @@ public sealed class QueryPlanTests
         var (database, userId) = await FortyEntriesAsync();
         await using var test = database;
         var (sql, parameters) = ApiCommand(userId, list);
-        await AssertWalksAsync(test, list, sql, parameters, ["entry_states_unread", "entry_states_read"]);
+        // The REST page, once picked, may be sorted again at the very end; the id lists never are.
+        await AssertWalksAsync(test, list, sql, parameters, ["entry_states_unread", "entry_states_read"], sortsThePage: list.StartsWith("entries", StringComparison.Ordinal));
     }
 
     private static async Task<(TestDatabase, long UserId)> FortyEntriesAsync()
@@ -82,7 +83,7 @@ public sealed class QueryPlanTests
         return (test, userId);
     }
 
-    private static async Task AssertWalksAsync(TestDatabase test, string list, string sql, object parameters, string[] indexes)
+    private static async Task AssertWalksAsync(TestDatabase test, string list, string sql, object parameters, string[] indexes, bool sortsThePage)
     {
         foreach (var analyzed in new[] { false, true })
         {
@@ -101,13 +102,13 @@ public sealed class QueryPlanTests
             {
                 Assert.True(indexes.Any(index => step.Contains(index, StringComparison.Ordinal)), $"{list} reads its state rows with {step}");
             }
-            // A sort may only merge the runs of a list read from two indexes (each at most a page long), or order
-            // the page's rows, picked first, at the very end.
+            // A sort may only merge the runs of a list read from two indexes (each at most a page long), or, where
+            // allowed, order the page's rows, picked first, at the very end.
             for (var step = 0; step < plan.Count; step++)
             {
                 if (plan[step].Contains("TEMP B-TREE", StringComparison.Ordinal))
                 {
-                    Assert.True(plan[step - 1] is "SCAN unread_rows" or "SCAN read_rows" || (step == plan.Count - 1 && plan[0] == "CO-ROUTINE s"),
+                    Assert.True(plan[step - 1] is "SCAN unread_rows" or "SCAN read_rows" || (sortsThePage && step == plan.Count - 1 && plan[0] == "CO-ROUTINE s"),
                         $"{list} sorts after {plan[step - 1]}");
                 }
             }

@@ -18,14 +18,17 @@ namespace Inertia.Web.Endpoints;
 /// </summary>
 internal static class FeedsOutEndpoints
 {
+    // HEAD too: some readers ask it before fetching, and Kestrel sends the headers without the body.
+    private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/out/{userId:long}/{token}").AllowAnonymous();
-        group.MapGet("/starred.{format}", async (long userId, string token, string format, HttpContext context, PrivateFeeds feeds, CancellationToken cancellationToken) =>
+        group.MapMethods("/starred.{format}", ReadMethods, async (long userId, string token, string format, HttpContext context, PrivateFeeds feeds, CancellationToken cancellationToken) =>
             await UserAsync(context, userId, token, format, cancellationToken) is not ({ } user, var outFormat)
                 ? Results.NotFound()
                 : Answer(context, outFormat, await feeds.StarredAsync(user, BaseUrl(context.Request), cancellationToken), isPublic: false));
-        group.MapGet("/folders/{folderId:long}.{format}", async (long userId, string token, long folderId, string format, HttpContext context, PrivateFeeds feeds, FolderStore folders, CancellationToken cancellationToken) =>
+        group.MapMethods("/folders/{folderId:long}.{format}", ReadMethods, async (long userId, string token, long folderId, string format, HttpContext context, PrivateFeeds feeds, FolderStore folders, CancellationToken cancellationToken) =>
         {
             if (await UserAsync(context, userId, token, format, cancellationToken) is not ({ } user, var outFormat)
                 || await folders.GetAsync(user.Id, folderId, cancellationToken) is not { } folder)
@@ -34,7 +37,7 @@ internal static class FeedsOutEndpoints
             }
             return Answer(context, outFormat, await feeds.FolderAsync(user, folder, BaseUrl(context.Request), cancellationToken), isPublic: false);
         });
-        app.MapGet("/directory.{format}", async (string format, string? category, string? language, string? q, HttpContext context, DirectoryOutFeed directory, CancellationToken cancellationToken) =>
+        app.MapMethods("/directory.{format}", ReadMethods, async (string format, string? category, string? language, string? q, HttpContext context, DirectoryOutFeed directory, CancellationToken cancellationToken) =>
         {
             if (!OutFormats.TryParse(format, out var outFormat))
             {
@@ -82,22 +85,27 @@ internal static class FeedsOutEndpoints
     }
 
     /// <summary>
-    /// <paramref name="feed"/> in <paramref name="format"/>, or 304 when the client has it. A public feed may be kept by
-    /// shared caches and indexed; a private one's address is a secret, so neither.
+    /// <paramref name="feed"/> in <paramref name="format"/>, or 304 when the client has it (by its weak ETag: the
+    /// bytes are a hash of the uncompressed feed, and compression changes them). A private feed's address is a
+    /// secret: no shared cache may keep it and no search engine index it. A public feed may be kept by shared
+    /// caches, unless the request carries cookies (its answer could carry a renewed session cookie), and it has no
+    /// Last-Modified: its items change when an administrator removes a source or makes it private, which no date
+    /// among them records, so only the ETag can tell a client that its copy is current.
     /// </summary>
     private static IResult Answer(HttpContext context, OutFormat format, OutFeed feed, bool isPublic)
     {
         using var body = new MemoryStream();
         format.Write(body, feed, $"{BaseUrl(context.Request)}{context.Request.Path.Value!.TrimStart('/')}{context.Request.QueryString}");
         var bytes = body.ToArray();
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"");
+        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..32]}\"", isWeak: true);
         // HTTP dates have whole seconds.
-        var lastModified = DateTimeOffset.FromUnixTimeSeconds(feed.Updated.ToUnixTimeSeconds());
+        DateTimeOffset? lastModified = isPublic ? null : DateTimeOffset.FromUnixTimeSeconds(feed.Updated.ToUnixTimeSeconds());
         var headers = context.Response.GetTypedHeaders();
         headers.ETag = etag;
         headers.LastModified = lastModified;
+        var shared = isPublic && !context.Request.Headers.ContainsKey(HeaderNames.Cookie);
         // Readers revalidate every few minutes.
-        headers.CacheControl = new CacheControlHeaderValue { Public = isPublic, Private = !isPublic, MaxAge = TimeSpan.FromMinutes(5) };
+        headers.CacheControl = new CacheControlHeaderValue { Public = shared, Private = !shared, MaxAge = TimeSpan.FromMinutes(5) };
         if (isPublic)
         {
             context.Response.Headers.Vary = HeaderNames.AcceptLanguage;
@@ -109,7 +117,7 @@ internal static class FeedsOutEndpoints
         var request = context.Request.GetTypedHeaders();
         var notModified = request.IfNoneMatch.Count > 0
             ? request.IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any))
-            : request.IfModifiedSince is { } since && lastModified <= since;
+            : lastModified is { } modified && request.IfModifiedSince is { } since && modified <= since;
         return notModified ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(bytes, format.ContentType());
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Inertia.Feeds;
+using Inertia.Storage;
 using Inertia.Tests.Support;
 
 namespace Inertia.Tests.Web.Public;
@@ -128,7 +129,7 @@ public sealed class DirectoryFeedTests
     }
 
     [Fact]
-    public async Task Conditional_requests_get_304_until_a_public_feed_gains_an_entry()
+    public async Task Conditional_requests_get_304_by_etag_until_the_public_entries_change_even_when_a_source_leaves()
     {
         await using var app = await ReaderApp.StartAsync();
         await using (var sites = await PublishAsync(app))
@@ -136,19 +137,20 @@ public sealed class DirectoryFeedTests
             var url = $"{app.BaseUrl}directory.atom";
             using var first = await FeedsOutChecks.FetchAsync(url);
             var etag = first.Headers.ETag!;
-            var lastModified = first.Content.Headers.LastModified!.Value;
+            // Weak: the hash is of the uncompressed bytes. No date: removing a source changes the feed without one.
+            Assert.True(etag.IsWeak);
+            Assert.Null(first.Content.Headers.LastModified);
             using (var byTag = await FeedsOutChecks.FetchAsync(url, h => h.IfNoneMatch.Add(etag)))
             {
                 Assert.Equal(HttpStatusCode.NotModified, byTag.StatusCode);
                 Assert.Empty(await byTag.Content.ReadAsByteArrayAsync());
             }
-            using (var byDate = await FeedsOutChecks.FetchAsync(url, h => h.IfModifiedSince = lastModified))
+            using (var byDate = await FeedsOutChecks.FetchAsync(url, h => h.IfModifiedSince = DateTimeOffset.UtcNow.AddYears(1)))
             {
-                Assert.Equal(HttpStatusCode.NotModified, byDate.StatusCode);
+                Assert.Equal(HttpStatusCode.OK, byDate.StatusCode);
             }
 
-            // A private feed's new entry changes nothing; a public one's changes the feed.
-            await Task.Delay(1100);
+            // A private feed's new entries change nothing.
             var (client, _) = await app.SignedInAsync("bob");
             using (client)
             {
@@ -158,15 +160,58 @@ public sealed class DirectoryFeedTests
                 {
                     Assert.Equal(HttpStatusCode.NotModified, still.StatusCode);
                 }
+
+                // A source removed takes its entries out, though nothing newer came in.
+                var directory = app.Get<DirectoryStore>();
+                var advisories = Assert.Single(await directory.ListAsync(new DirectoryFilter(NameContains: "Advisories"), null));
+                Assert.True(await directory.DeleteAsync(advisories.Id));
+                using var removed = await FeedsOutChecks.FetchAsync(url, h => h.IfNoneMatch.Add(etag));
+                Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+                Assert.Equal(["构建系统, middle"], FeedParser.Default.Parse(await removed.Content.ReadAsByteArrayAsync()).Entries.Select(e => e.Title));
+
+                // A public feed's new entries change it again.
                 await using var added = await FeedSite.StartAsync("New Public Blog", items: 1);
                 await PublicFeedPageTests.FollowAsync(app, client, added, await PublicSite.AddToDirectoryAsync(app, added));
+                using var changed = await FeedsOutChecks.FetchAsync(url, h => h.IfNoneMatch.Add(removed.Headers.ETag!));
+                Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+                Assert.Equal(["Post 1", "构建系统, middle"], FeedParser.Default.Parse(await changed.Content.ReadAsByteArrayAsync()).Entries.Select(e => e.Title));
             }
-            using var changed = await FeedsOutChecks.FetchAsync(url, h => h.IfNoneMatch.Add(etag));
-            Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-            Assert.NotEqual(etag, changed.Headers.ETag);
-            Assert.Contains("Post 1", FeedParser.Default.Parse(await changed.Content.ReadAsByteArrayAsync()).Entries.Select(e => e.Title));
-            using var changedByDate = await FeedsOutChecks.FetchAsync(url, h => h.IfModifiedSince = lastModified);
-            Assert.Equal(HttpStatusCode.OK, changedByDate.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task A_signed_in_browser_gets_a_private_copy_head_gets_the_headers_and_a_forged_language_cannot_break_the_xml()
+    {
+        await using var app = await ReaderApp.StartAsync();
+        await using (var sites = await PublishAsync(app))
+        {
+            // A request with a session may be answered with a renewed session cookie: never for shared caches.
+            var (client, _) = await app.SignedInAsync("bob");
+            using (client)
+            {
+                using var signedIn = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/directory.rss"));
+                Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+                Assert.True(signedIn.Headers.CacheControl is { Private: true, Public: false }, $"Cache-Control {signedIn.Headers.CacheControl}");
+            }
+
+            using var head = await new HttpClient().SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{app.BaseUrl}directory.json"));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal("application/feed+json", head.Content.Headers.ContentType!.MediaType);
+            Assert.NotNull(head.Headers.ETag);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+
+            foreach (var extension in Extensions)
+            {
+                var url = $"{app.BaseUrl}directory.{extension}?language=en%01%22%3E";
+                using var forged = await FeedsOutChecks.FetchAsync(url);
+                Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+                var bytes = await forged.Content.ReadAsByteArrayAsync();
+                FeedsOutChecks.RequiredElements(bytes, extension, url);
+                var feed = FeedParser.Default.Parse(bytes);
+                Assert.True(feed.Warnings.Count == 0, $"{url} needed repairs: {string.Join("; ", feed.Warnings)}");
+                Assert.Null(feed.Language);
+                Assert.Empty(feed.Entries);
+            }
         }
     }
 

@@ -112,7 +112,7 @@ internal sealed class DirectoryModel(DirectoryStore directory) : ReaderPageModel
         {
             ModelState.AddModelError("", T["A category is required (at most {0} characters).", MaxCategory]);
         }
-        if (language.Length is 0 or > 16 || !language.All(c => char.IsAsciiLetter(c) || c == '-'))
+        if (!CatalogSource.IsLanguageCode(language))
         {
             ModelState.AddModelError("", T["The language is a code such as en or zh."]);
         }
