@@ -53,6 +53,34 @@ public sealed class QueryPlanTests
 
     private static (string, object) Page((string PageSql, string CountSql, DynamicParameters Parameters) command) => (command.PageSql, command.Parameters);
 
+    // The Google Reader API's id lists, up to 10,000 ids a page, read only the date indexes: never a row of the table.
+    public static TheoryData<string, string[]> IdLists => new()
+    {
+        { "unread ids", ["entry_states_unread"] },
+        { "read ids", ["entry_states_read"] },
+        { "reading list ids", ["entry_states_unread", "entry_states_read"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdLists))]
+    public async Task An_id_list_never_leaves_its_indexes(string list, string[] indexes)
+    {
+        var (database, userId) = await FortyEntriesAsync();
+        await using var test = database;
+        var filter = list switch
+        {
+            "unread ids" => new SyncFilter { Read = false },
+            "read ids" => new SyncFilter { Read = true },
+            _ => new SyncFilter(),
+        };
+        var (sql, parameters) = SyncStore.IdsCommand(userId, filter, 10_000);
+        var plan = await test.Database.ReadAsync(async c => (await c.QueryAsync<(long, long, long, string)>("EXPLAIN QUERY PLAN " + sql, parameters)).Select(r => r.Item4).ToList());
+        var reads = plan.Where(step => step.StartsWith("SEARCH s ", StringComparison.Ordinal) || step.StartsWith("SCAN s ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(indexes.Length, reads.Count);
+        Assert.All(reads, step => Assert.Contains("USING COVERING INDEX", step, StringComparison.Ordinal));
+        Assert.All(indexes, index => Assert.Contains(reads, step => step.Contains(index, StringComparison.Ordinal)));
+    }
+
     [Theory]
     [MemberData(nameof(Lists))]
     public async Task A_page_of_a_list_walks_its_indexes_in_order_without_sorting(string list, string[] indexes)
