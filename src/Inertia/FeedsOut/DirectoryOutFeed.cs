@@ -16,9 +16,6 @@ internal sealed class DirectoryOutFeed(DirectoryStore directory)
     /// <summary>The feed's address for <paramref name="filter"/>, relative to the app: <c>directory.atom?category=Security</c>.</summary>
     public static string Path(OutFormat format, DirectoryFilter filter) => $"directory.{format.Extension()}{filter.ToQueryString()}";
 
-    /// <summary>The directory page's address for <paramref name="filter"/>, relative to the app: <c>directory?category=Security</c>.</summary>
-    public static string PagePath(DirectoryFilter filter) => "directory" + filter.ToQueryString();
-
     public async Task<OutFeed> BuildAsync(DirectoryFilter filter, string baseUrl, Translator t, CancellationToken cancellationToken)
     {
         var items = await directory.RecentPublicEntriesAsync(filter, OutEntryStore.Limit, cancellationToken);
@@ -33,7 +30,7 @@ internal sealed class DirectoryOutFeed(DirectoryStore directory)
         {
             title += ": " + string.Join(" · ", narrowed.OfType<string>());
         }
-        var page = baseUrl + PagePath(filter);
+        var page = baseUrl + "directory" + filter.ToQueryString();
         return new OutFeed
         {
             Id = page,

@@ -14,7 +14,7 @@ namespace Inertia.Web.Endpoints;
 /// <c>/out/{user}/{token}/folders/{id}.{…}</c>: a user's private feeds, for other feed readers, which carry no
 /// session, so the address carries a secret instead; a wrong or old token, a disabled user, or a folder that is
 /// not the user's all answer 404. <c>GET /directory.{rss|atom|json}</c>: the recommended-feeds directory, for
-/// anyone. Answers carry an ETag and Last-Modified and honour conditional requests with 304.
+/// anyone. Answers carry an ETag (private feeds also Last-Modified) and honour conditional requests with 304.
 /// </summary>
 internal static class FeedsOutEndpoints
 {
