@@ -5,6 +5,7 @@ using System.Text.Json;
 using Dapper;
 using Inertia.Feeds;
 using Inertia.Feeds.Html;
+using Inertia.Search;
 
 namespace Inertia.Storage;
 
@@ -30,6 +31,7 @@ internal static class EntryMerge
     {
         var inserted = 0;
         var updated = 0;
+        var changedDocuments = new List<(long, SearchDocument)>();
         for (var start = 0; start < rows.Count; start += Chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -65,12 +67,17 @@ internal static class EntryMerge
                         "UPDATE entry_states SET published_at = @PublishedAt WHERE entry_id = @id AND published_at <> @PublishedAt",
                         new { id = known[changed.Guid].Id, changed.PublishedAt }, transaction);
                 }
+                changedDocuments.Add((known[changed.Guid].Id, changed.Search));
                 updated++;
             }
+            await SearchIndex.WriteAsync(database, connection, transaction, changedDocuments, cancellationToken);
+            changedDocuments.Clear();
             var fresh = chunk.Where(r => !known.ContainsKey(r.Guid)).ToList();
             if (fresh.Count > 0)
             {
-                var ids = await InsertAsync(connection, transaction, feedId, fresh, now, cancellationToken);
+                var insertedRows = await InsertAsync(connection, transaction, feedId, fresh, now, cancellationToken);
+                var ids = insertedRows.Select(r => r.Id).ToList();
+                await SearchIndex.WriteAsync(database, connection, transaction, insertedRows.Select(r => (r.Id, r.Row.Search)).ToList(), cancellationToken);
                 await connection.ExecuteAsync(
                     $"""
                     INSERT INTO entry_states (user_id, entry_id, feed_id, published_at, created_at)
@@ -86,13 +93,14 @@ internal static class EntryMerge
     }
 
     /// <summary>
-    /// Inserts rows, skipping any that another process inserted meanwhile. Where the provider batches
-    /// (PostgreSQL), all rows go in one round trip; SQLite, in-process, re-binds one prepared statement per
-    /// row. Either is far cheaper than one multi-row statement parsed and planned afresh for every feed.
+    /// Inserts rows, skipping any that another process inserted meanwhile, and returns the rows inserted with
+    /// their ids. Where the provider batches (PostgreSQL), all rows go in one round trip; SQLite, in-process,
+    /// re-binds one prepared statement per row. Either is far cheaper than one multi-row statement parsed and
+    /// planned afresh for every feed.
     /// </summary>
-    private static async Task<List<long>> InsertAsync(DbConnection connection, DbTransaction transaction, long feedId, List<Row> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<List<(Row Row, long Id)>> InsertAsync(DbConnection connection, DbTransaction transaction, long feedId, List<Row> rows, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var ids = new List<long>(rows.Count);
+        var ids = new List<(Row, long)>(rows.Count);
         if (connection.CanCreateBatch)
         {
             await using var batch = connection.CreateBatch();
@@ -110,13 +118,16 @@ internal static class EntryMerge
                 }
                 batch.BatchCommands.Add(command);
             }
+            // One result per row, in order: empty when the row was skipped.
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            var index = 0;
             do
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    ids.Add(reader.GetInt64(0));
+                    ids.Add((rows[index], reader.GetInt64(0)));
                 }
+                index++;
             }
             while (await reader.NextResultAsync(cancellationToken));
             return ids;
@@ -139,7 +150,7 @@ internal static class EntryMerge
             }
             if (await single.ExecuteScalarAsync(cancellationToken) is { } id)
             {
-                ids.Add(Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture));
+                ids.Add((row, Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
         return ids;
@@ -170,6 +181,7 @@ internal static class EntryMerge
             ImageUrl = entry.ImageUrl;
             Language = entry.Language;
             Hash = HashOf(entry);
+            Search = SearchDocument.Of(entry);
         }
 
         public string Guid { get; }
@@ -188,6 +200,9 @@ internal static class EntryMerge
         public string? ImageUrl { get; }
         public string? Language { get; }
         public string Hash { get; }
+
+        /// <summary>What the search index holds of the entry.</summary>
+        public SearchDocument Search { get; }
 
         /// <summary>The insert statement's parameters; times as Unix milliseconds.</summary>
         public IEnumerable<(string Name, object? Value)> Values(long feedId, DateTimeOffset now)

@@ -1,0 +1,136 @@
+using Dapper;
+using Inertia.Storage;
+
+namespace Inertia.Search;
+
+/// <summary>
+/// The SQL of one search for one user: the page (from the index, or from a walk of the user's date-ordered states
+/// that checks each against the index; see <see cref="SearchStore"/>) and the count.
+/// </summary>
+internal sealed class SearchPlan(Database database, long userId, SearchRequest request, CompiledSearch compiled, bool indexFirst, SearchOrder order)
+{
+    private const string StateColumns = "s.entry_id AS entry_id, s.feed_id AS feed_id, s.published_at AS published_at, s.is_read AS is_read, s.is_starred AS is_starred";
+
+    public SearchOrder Order => order;
+
+    private bool Descending => order != SearchOrder.Oldest;
+
+    /// <summary>A page of <paramref name="limit"/> rows after <paramref name="after"/> (by date) or <paramref name="offset"/> rows (by relevance).</summary>
+    public (string Sql, DynamicParameters Parameters) Page(EntryCursor? after, int offset, int limit)
+    {
+        var parameters = Parameters();
+        parameters.Add("limit", limit);
+        var keyset = "";
+        if (after is { } cursor && order != SearchOrder.Relevance)
+        {
+            keyset = Descending ? " AND (s.published_at, s.entry_id) < (@afterPublished, @afterId)" : " AND (s.published_at, s.entry_id) > (@afterPublished, @afterId)";
+            parameters.Add("afterPublished", cursor.PublishedAt);
+            parameters.Add("afterId", cursor.EntryId);
+        }
+        string states;
+        string outerOrder;
+        if (order == SearchOrder.Relevance)
+        {
+            parameters.Add("offset", offset);
+            states = $"SELECT {StateColumns}, m.score AS score {IndexFirstFrom(withScore: true)} WHERE {Where()} ORDER BY m.score DESC, s.entry_id DESC LIMIT @limit OFFSET @offset";
+            outerOrder = "s.score DESC, s.entry_id DESC";
+        }
+        else
+        {
+            states = indexFirst
+                ? $"SELECT {StateColumns} {IndexFirstFrom(withScore: false)} WHERE {Where()}{keyset} ORDER BY {DateOrderedStates.Order("s.", Descending)} LIMIT @limit"
+                : Walk(keyset, "@limit");
+            outerOrder = DateOrderedStates.Order("s.", Descending);
+        }
+        var sql = $"""
+            SELECT s.entry_id, s.feed_id, s.published_at, s.is_read, s.is_starred, e.title, e.url, e.snippet,
+                   COALESCE(sub.title, f.title, f.url) AS feed_title, f.icon_hash, sub.folder_id, e.summary, e.content
+            FROM ({states}) s
+            JOIN entries e ON e.id = s.entry_id
+            JOIN subscriptions sub ON sub.user_id = @userId AND sub.feed_id = s.feed_id
+            JOIN feeds f ON f.id = s.feed_id
+            ORDER BY {outerOrder}
+            """;
+        return (sql, parameters);
+    }
+
+    /// <summary>How many entries match: all of them from the index, or no more than <paramref name="limit"/> when walking.</summary>
+    public (string Sql, DynamicParameters Parameters) Count(int? limit)
+    {
+        var parameters = Parameters();
+        if (limit is null)
+        {
+            return ($"SELECT COUNT(*) {IndexFirstFrom(withScore: false)} WHERE {Where()}", parameters);
+        }
+        parameters.Add("countLimit", limit.Value);
+        return ($"SELECT COUNT(*) FROM (SELECT 1 FROM entry_states s {EntryJoin} WHERE {Where()}{WalkMatch} LIMIT @countLimit) c", parameters);
+    }
+
+    private DynamicParameters Parameters()
+    {
+        var parameters = new DynamicParameters(compiled.Parameters);
+        parameters.Add("userId", userId);
+        if (compiled.Match is { } match)
+        {
+            parameters.Add("match", match);
+        }
+        if (request.FeedId is { } feedId)
+        {
+            parameters.Add("scopeFeed", feedId);
+        }
+        if (request.FolderId is { } folderId)
+        {
+            parameters.Add("scopeFolder", folderId);
+        }
+        return parameters;
+    }
+
+    /// <summary>The index's matches joined to the user's state rows, the index first (SQLite's CROSS JOIN keeps that order).</summary>
+    private string IndexFirstFrom(bool withScore)
+    {
+        if (database.Engine == DatabaseEngine.Sqlite)
+        {
+            // bm25 weighs a title match above an author's or a tag's, and those above the text's; FTS5 ranks lower as better.
+            var score = withScore ? ", -bm25(entry_search, 10.0, 5.0, 5.0, 1.0) AS score" : "";
+            return $"FROM (SELECT rowid AS entry_id{score} FROM entry_search WHERE entry_search MATCH @match) m CROSS JOIN entry_states s ON s.user_id = @userId AND s.entry_id = m.entry_id {EntryJoin}";
+        }
+        var rank = withScore ? ", ts_rank('{0.1, 0.4, 0.4, 1.0}', x.doc, CAST(@match AS tsquery)) AS score" : "";
+        return $"FROM (SELECT x.entry_id{rank} FROM entry_search x WHERE x.doc @@ CAST(@match AS tsquery)) m JOIN entry_states s ON s.user_id = @userId AND s.entry_id = m.entry_id {EntryJoin}";
+    }
+
+    /// <summary>
+    /// The user's state rows in date order, checking each against the index: one index walk when the rows all sit in one
+    /// (a feed, the starred or the unread entries), otherwise walks of the unread and read indexes, merged.
+    /// </summary>
+    private string Walk(string keyset, string limit)
+    {
+        string Rows(string state) =>
+            $"SELECT {StateColumns} FROM entry_states s {EntryJoin} WHERE {Where()}{WalkMatch}{keyset} AND {state} ORDER BY {DateOrderedStates.Order("s.", Descending)} LIMIT {limit}";
+        if (request.FeedId is not null || compiled.OnlyStarred || compiled.OnlyUnread)
+        {
+            return Rows(compiled.OnlyUnread ? "NOT s.is_read" : "TRUE");
+        }
+        return DateOrderedStates.Merge(Rows("NOT s.is_read"), Rows("s.is_read"), Descending, limit);
+    }
+
+    private string WalkMatch => compiled.Match is null ? "" : " AND " + (database.Engine == DatabaseEngine.Sqlite
+        ? "EXISTS (SELECT 1 FROM entry_search WHERE entry_search MATCH @match AND rowid = s.entry_id)"
+        : "EXISTS (SELECT 1 FROM entry_search x WHERE x.entry_id = s.entry_id AND x.doc @@ CAST(@match AS tsquery))");
+
+    private string EntryJoin => compiled.NeedsEntry ? "JOIN entries e ON e.id = s.entry_id" : "";
+
+    /// <summary>The user, the scope and the query's conditions, on the state row <c>s</c>.</summary>
+    private string Where()
+    {
+        var where = $"s.user_id = @userId AND {compiled.Where}";
+        if (request.FeedId is not null)
+        {
+            where += " AND s.feed_id = @scopeFeed";
+        }
+        if (request.FolderId is not null)
+        {
+            where += " AND s.feed_id IN (SELECT fs.feed_id FROM subscriptions fs WHERE fs.user_id = @userId AND fs.folder_id = @scopeFolder)";
+        }
+        return where;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Dapper;
+using Inertia.Storage;
+
+namespace Inertia.Search;
+
+/// <summary>
+/// Runs searches over one user's entries. Every query starts from the user's own state rows, so a search never
+/// sees another user's entries, and it is read in one of two ways (docs/search.md): when the index matches few
+/// entries (fewer than <see cref="IndexFirstLimit"/> across all users), from the index, sorting the matches;
+/// otherwise by walking the user's date-ordered states and checking each against the index until the page is
+/// full, which for common words ends after a few dozen rows.
+/// </summary>
+internal sealed class SearchStore(Database database)
+{
+    /// <summary>Up to this many index matches, results are read from the index and sorted; beyond, by walking dates.</summary>
+    public const int IndexFirstLimit = 20_000;
+
+    /// <summary>When walking, counting stops here ("more than 1,000 results").</summary>
+    public const int WalkCountLimit = 1_000;
+
+    /// <summary>The most entries a regular expression is checked on for one page.</summary>
+    public const int RegexScanLimit = 5_000;
+
+    private const int RegexBatch = 200;
+    private const int SnippetLength = 240;
+
+    /// <summary>One page of results, with a snippet around what matched and the count.</summary>
+    public async Task<SearchResults> SearchAsync(long userId, SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        var scope = await ScopeAsync(userId, cancellationToken);
+        var compiled = CompiledSearch.Compile(database, request.Query, scope.FeedsTitled, scope.FoldersTitled);
+        var indexFirst = compiled.Match is { } match && await CountIndexMatchesAsync(match, cancellationToken) < IndexFirstLimit;
+        var order = request.Order;
+        var rankedByDate = false;
+        if (order == SearchOrder.Relevance && !indexFirst)
+        {
+            order = SearchOrder.Newest;
+            rankedByDate = true;
+        }
+        var plan = new SearchPlan(database, userId, request, compiled, indexFirst, order);
+        return await database.ReadAsync(async connection =>
+        {
+            var (hits, next, nextOffset, scanned, timeouts) = request.Query.HasRegex
+                ? await ReadFilteredAsync(connection, plan, request, cancellationToken)
+                : await ReadPageAsync(connection, plan, request);
+            var (count, lowerBound) = request.Query.HasRegex ? ((long?)null, false) : await CountAsync(connection, plan, indexFirst);
+            return new SearchResults(hits, next, nextOffset)
+            {
+                Count = count,
+                CountIsLowerBound = lowerBound,
+                RankedByDate = rankedByDate,
+                ScannedBeforeStopping = scanned,
+                RegexTimeouts = timeouts,
+            };
+        }, cancellationToken);
+    }
+
+    /// <summary>How many entries of all users the index expression matches, counting no further than <see cref="IndexFirstLimit"/>.</summary>
+    private Task<int> CountIndexMatchesAsync(string match, CancellationToken cancellationToken)
+    {
+        var sql = database.Engine == DatabaseEngine.Sqlite
+            ? "SELECT COUNT(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH @match LIMIT @limit) m"
+            : "SELECT COUNT(*) FROM (SELECT 1 FROM entry_search WHERE doc @@ CAST(@match AS tsquery) LIMIT @limit) m";
+        return database.ReadAsync(c => c.ExecuteScalarAsync<int>(sql, new { match, limit = IndexFirstLimit }), cancellationToken);
+    }
+
+    private static async Task<(List<SearchHit>, EntryCursor?, int?, int?, int)> ReadPageAsync(DbConnection connection, SearchPlan plan, SearchRequest request)
+    {
+        var (sql, parameters) = plan.Page(request.After, request.Offset, request.Limit + 1);
+        var rows = await RowReader.ReadAsync(connection, sql, parameters, Row);
+        var more = rows.Count > request.Limit;
+        if (more)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+        var highlights = request.Query.Highlights;
+        var hits = rows.Select(r => new SearchHit(r.Item, Snippet(r, highlights))).ToList();
+        if (!more)
+        {
+            return (hits, null, null, null, 0);
+        }
+        return plan.Order == SearchOrder.Relevance
+            ? (hits, null, request.Offset + request.Limit, null, 0)
+            : (hits, hits[^1].Entry.Cursor, null, null, 0);
+    }
+
+    /// <summary>
+    /// A page where regular expressions decide: candidates are read in batches, in order, and checked here (with a time
+    /// limit each) until the page is full or <see cref="RegexScanLimit"/> entries were checked; the next page goes on after
+    /// the last entry checked.
+    /// </summary>
+    private static async Task<(List<SearchHit>, EntryCursor?, int?, int?, int)> ReadFilteredAsync(DbConnection connection, SearchPlan plan, SearchRequest request, CancellationToken cancellationToken)
+    {
+        var hits = new List<SearchHit>();
+        var after = request.After;
+        var offset = request.Offset;
+        var scanned = 0;
+        var timeouts = 0;
+        var highlights = request.Query.Highlights;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (sql, parameters) = plan.Page(after, offset, RegexBatch);
+            var rows = await RowReader.ReadAsync(connection, sql, parameters, Row);
+            foreach (var row in rows)
+            {
+                scanned++;
+                after = row.Item.Cursor;
+                offset++;
+                var text = (row.Item.Title ?? "") + "\n" + SearchDocument.BodyText(row.Summary, row.Content);
+                var (matches, timedOut) = Check(text, request.Query.Required, request.Query.Excluded);
+                timeouts += timedOut ? 1 : 0;
+                if (matches)
+                {
+                    hits.Add(new SearchHit(row.Item, Snippet(row, highlights)));
+                    if (hits.Count == request.Limit)
+                    {
+                        return plan.Order == SearchOrder.Relevance ? (hits, null, offset, null, timeouts) : (hits, after, null, null, timeouts);
+                    }
+                }
+                if (scanned == RegexScanLimit)
+                {
+                    return plan.Order == SearchOrder.Relevance ? (hits, null, offset, scanned, timeouts) : (hits, after, null, scanned, timeouts);
+                }
+            }
+            if (rows.Count < RegexBatch)
+            {
+                return (hits, null, null, null, timeouts);
+            }
+        }
+    }
+
+    private static (bool Matches, bool TimedOut) Check(string text, IReadOnlyList<Regex> required, IReadOnlyList<Regex> excluded)
+    {
+        try
+        {
+            return (required.All(r => r.IsMatch(text)) && !excluded.Any(r => r.IsMatch(text)), false);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return (false, true);
+        }
+    }
+
+    private static async Task<(long?, bool)> CountAsync(DbConnection connection, SearchPlan plan, bool indexFirst)
+    {
+        var (sql, parameters) = plan.Count(indexFirst ? null : WalkCountLimit + 1);
+        var count = await connection.ExecuteScalarAsync<long>(sql, parameters);
+        return !indexFirst && count > WalkCountLimit ? (WalkCountLimit, true) : (count, false);
+    }
+
+    private static string? Snippet(PageRow row, IReadOnlyList<SearchHighlighter.Needle> highlights)
+    {
+        var text = SearchDocument.BodyText(row.Summary, row.Content);
+        return text.Length == 0 ? row.Item.Snippet : SearchHighlighter.Excerpt(text, highlights, SnippetLength);
+    }
+
+    // In the order of SearchPlan.Page's columns.
+    private static PageRow Row(DbDataReader row) => new(new EntryListItem
+    {
+        EntryId = row.GetInt64(0),
+        FeedId = row.GetInt64(1),
+        PublishedAt = row.Time(2),
+        IsRead = row.GetBoolean(3),
+        IsStarred = row.GetBoolean(4),
+        Title = row.NullableString(5),
+        Url = row.NullableString(6),
+        Snippet = row.NullableString(7),
+        FeedTitle = row.GetString(8),
+        IconHash = row.NullableString(9),
+        FolderId = row.IsDBNull(10) ? null : row.GetInt64(10),
+    }, row.NullableString(11), row.NullableString(12));
+
+    private sealed record PageRow(EntryListItem Item, string? Summary, string? Content);
+
+    /// <summary>The user's feeds and folders, to resolve <c>feed:</c> and <c>folder:</c> by their titles as the user sees them.</summary>
+    private async Task<UserScope> ScopeAsync(long userId, CancellationToken cancellationToken)
+    {
+        var feeds = await database.ReadAsync(c => c.QueryAsync<(long FeedId, string Title, string? Folder)>(
+            """
+            SELECT s.feed_id, COALESCE(s.title, f.title, f.url), fo.title
+            FROM subscriptions s JOIN feeds f ON f.id = s.feed_id LEFT JOIN folders fo ON fo.id = s.folder_id
+            WHERE s.user_id = @userId
+            """, new { userId }), cancellationToken);
+        return new UserScope(feeds.ToList());
+    }
+
+    private sealed record UserScope(List<(long FeedId, string Title, string? Folder)> Feeds)
+    {
+        public List<long> FeedsTitled(string text) =>
+            Feeds.Where(f => (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && f.FeedId == id) || Contains(f.Title, text))
+                .Select(f => f.FeedId).ToList();
+
+        public List<long> FoldersTitled(string text) =>
+            Feeds.Where(f => f.Folder is { } folder && Contains(folder, text)).Select(f => f.FeedId).ToList();
+
+        private static bool Contains(string title, string text) => SearchText.Fold(title).Contains(SearchText.Fold(text), StringComparison.Ordinal);
+    }
+}

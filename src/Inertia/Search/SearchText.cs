@@ -1,0 +1,180 @@
+using System.Globalization;
+using System.Text;
+
+namespace Inertia.Search;
+
+/// <summary>
+/// Turns text into the terms the search index holds, the same way for what is indexed and what is asked,
+/// so that both engines match alike. Text is folded first: compatibility forms to their plain form
+/// (full-width ＡＢＣ１ to ABC1), lower case, and accents off Latin, Greek and Cyrillic letters. Then
+/// words of space-separated scripts are terms as they are, while runs of scripts written without spaces (Chinese, Japanese, Korean,
+/// Thai) become their overlapping pairs of characters (北京大学 → 北京 京大 大学), so that any
+/// substring of two or more characters is a phrase of consecutive pairs. The last character of each
+/// such run is a term too, kept after the field's other terms so that phrases never span it: with it,
+/// every single character of a run starts some term, and a one-character query is a prefix search.
+/// </summary>
+internal static class SearchText
+{
+    /// <summary>The most characters of one field that are indexed (a long article's first 200,000).</summary>
+    public const int MaxFieldLength = 200_000;
+
+    /// <summary>Longer words are not indexed (encoded blobs, not words; PostgreSQL refuses terms over 2 KB).</summary>
+    public const int MaxTermLength = 100;
+
+    /// <summary>The terms of <paramref name="text"/> in order, run-final characters after the rest.</summary>
+    public static List<string> Terms(string? text)
+    {
+        var terms = new List<string>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return terms;
+        }
+        List<string>? tails = null;
+        foreach (var segment in Segments(Fold(text.Length > MaxFieldLength ? text[..MaxFieldLength] : text)))
+        {
+            if (!segment.Unspaced)
+            {
+                if (segment.Text.Length <= MaxTermLength)
+                {
+                    terms.Add(segment.Text);
+                }
+                continue;
+            }
+            var characters = Characters(segment.Text);
+            if (characters.Count == 1)
+            {
+                terms.Add(characters[0]);
+                continue;
+            }
+            for (var i = 0; i + 1 < characters.Count; i++)
+            {
+                terms.Add(characters[i] + characters[i + 1]);
+            }
+            (tails ??= []).Add(characters[^1]);
+        }
+        if (tails is not null)
+        {
+            terms.AddRange(tails);
+        }
+        return terms;
+    }
+
+    /// <summary>
+    /// The terms a query word asks for, in order, as a phrase: a word of a spaced script is one term, a run of
+    /// an unspaced script its pairs. <paramref name="singleCharacter"/> is set when the word is one character
+    /// of an unspaced script, which only a prefix search finds (it may be the first of a pair or a run's last).
+    /// </summary>
+    public static List<string> QueryTerms(string word, out bool singleCharacter)
+    {
+        var terms = new List<string>();
+        var segments = Segments(Fold(word)).ToList();
+        singleCharacter = segments is [{ Unspaced: true } only] && Characters(only.Text).Count == 1;
+        foreach (var segment in segments)
+        {
+            if (!segment.Unspaced)
+            {
+                terms.Add(segment.Text);
+                continue;
+            }
+            var characters = Characters(segment.Text);
+            if (characters.Count == 1)
+            {
+                terms.Add(characters[0]);
+                continue;
+            }
+            for (var i = 0; i + 1 < characters.Count; i++)
+            {
+                terms.Add(characters[i] + characters[i + 1]);
+            }
+        }
+        return terms;
+    }
+
+    /// <summary>
+    /// Text folded as the index folds it: compatibility forms to plain ones, lower case, no accents on Latin,
+    /// Greek and Cyrillic letters. Highlighting and substring checks compare folded text.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormKD);
+        var folded = new StringBuilder(normalized.Length);
+        var previousIsAlphabetic = false;
+        foreach (var c in normalized)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark && previousIsAlphabetic)
+            {
+                continue;
+            }
+            previousIsAlphabetic = c < '\u0590' && char.IsLetter(c);
+            folded.Append(char.ToLowerInvariant(c));
+        }
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Whether a character belongs to a script written without spaces between words.</summary>
+    public static bool IsUnspaced(int codePoint) => codePoint switch
+    {
+        >= 0x0E00 and <= 0x0EFF => true, // Thai, Lao
+        >= 0x1100 and <= 0x11FF => true, // Hangul Jamo
+        >= 0x3040 and <= 0x30FF => true, // Hiragana, Katakana
+        >= 0x3100 and <= 0x312F => true, // Bopomofo
+        >= 0x3130 and <= 0x318F => true, // Hangul compatibility Jamo
+        >= 0x31F0 and <= 0x31FF => true, // Katakana extensions
+        >= 0x3400 and <= 0x4DBF => true, // CJK extension A
+        >= 0x4E00 and <= 0x9FFF => true, // CJK unified ideographs
+        >= 0xAC00 and <= 0xD7AF => true, // Hangul syllables
+        >= 0xF900 and <= 0xFAFF => true, // CJK compatibility ideographs
+        >= 0x20000 and <= 0x3FFFF => true, // CJK extensions B and later
+        _ => false,
+    };
+
+    /// <summary>A run of word characters: a word of a spaced script, or a run of an unspaced one.</summary>
+    internal readonly record struct Segment(string Text, bool Unspaced);
+
+    /// <summary>Splits folded text into words and unspaced runs; everything else separates them.</summary>
+    internal static IEnumerable<Segment> Segments(string folded)
+    {
+        var current = new StringBuilder();
+        var unspaced = false;
+        foreach (var rune in folded.EnumerateRunes())
+        {
+            var isUnspaced = IsUnspaced(rune.Value);
+            var isWord = isUnspaced || IsWordRune(rune);
+            if (current.Length > 0 && (!isWord || isUnspaced != unspaced))
+            {
+                yield return new Segment(current.ToString(), unspaced);
+                current.Clear();
+            }
+            if (isWord)
+            {
+                current.Append(rune.ToString());
+                unspaced = isUnspaced;
+            }
+        }
+        if (current.Length > 0)
+        {
+            yield return new Segment(current.ToString(), unspaced);
+        }
+    }
+
+    private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+            or UnicodeCategory.PrivateUse => true,
+        _ => false,
+    };
+
+    /// <summary>The characters of a run, a surrogate pair (an extension-B ideograph) as one.</summary>
+    private static List<string> Characters(string run)
+    {
+        var characters = new List<string>(run.Length);
+        foreach (var rune in run.EnumerateRunes())
+        {
+            characters.Add(rune.ToString());
+        }
+        return characters;
+    }
+}

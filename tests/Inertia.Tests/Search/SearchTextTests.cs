@@ -1,0 +1,53 @@
+using Inertia.Search;
+
+namespace Inertia.Tests.Search;
+
+/// <summary>The terms the index holds, and how results are marked and cut.</summary>
+public sealed class SearchTextTests
+{
+    [Fact]
+    public void Words_are_folded_and_unspaced_runs_become_pairs_with_the_last_character_after_the_rest()
+    {
+        Assert.Equal(["linux", "kernel", "cafe", "naive"], SearchText.Terms("Linux KERNEL, Café naïve."));
+        Assert.Equal(["北京", "京大", "大学", "在", "学"], SearchText.Terms("北京大学 在"));
+        Assert.Equal(["iphone", "手机", "机"], SearchText.Terms("iPhone手机"));
+        Assert.Equal(["abc123", "全角", "角"], SearchText.Terms("ＡＢＣ１２３全角"));
+        Assert.Equal(["서울", "울"], SearchText.Terms("서울"));
+        Assert.Equal(["東京", "京は", "は明", "明日", "日"], SearchText.Terms("東京は明日"));
+    }
+
+    [Fact]
+    public void Characters_beyond_the_basic_plane_are_one_character()
+    {
+        // 𠀀 is CJK extension B: a surrogate pair that must not be split.
+        Assert.Equal(["𠀀中", "中"], SearchText.Terms("𠀀中"));
+    }
+
+    [Fact]
+    public void Very_long_words_are_not_indexed()
+    {
+        Assert.Equal(["short"], SearchText.Terms("short " + new string('x', SearchText.MaxTermLength + 1)));
+    }
+
+    [Fact]
+    public void Matches_are_marked_in_the_original_text_as_the_index_would_find_them()
+    {
+        var needles = new[] { new SearchHighlighter.Needle("cafe", false), new SearchHighlighter.Needle("北京", false), new SearchHighlighter.Needle("secur", true) };
+        var pieces = SearchHighlighter.Mark("Le CAFÉ de 北京大学: security, insecure", needles);
+        Assert.Equal(["CAFÉ", "北京", "security"], pieces.Where(p => p.Marked).Select(p => p.Text));
+        Assert.Equal("Le CAFÉ de 北京大学: security, insecure", string.Concat(pieces.Select(p => p.Text)));
+        // Full-width letters are found by their plain form, and kept as written.
+        Assert.Equal(["ＡＢＣ"], SearchHighlighter.Mark("全角ＡＢＣ", [new SearchHighlighter.Needle("abc", false)]).Where(p => p.Marked).Select(p => p.Text));
+    }
+
+    [Fact]
+    public void An_excerpt_is_cut_around_the_first_match()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 200).Select(i => "word" + i)) + " the kernel is here " + string.Join(' ', Enumerable.Range(0, 200).Select(i => "more" + i));
+        var excerpt = SearchHighlighter.Excerpt(text, [new SearchHighlighter.Needle("kernel", false)], 120);
+        Assert.StartsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.EndsWith("…", excerpt, StringComparison.Ordinal);
+        Assert.Contains("kernel", excerpt, StringComparison.Ordinal);
+        Assert.True(excerpt.Length <= 122);
+    }
+}
