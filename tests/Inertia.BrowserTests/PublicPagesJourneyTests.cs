@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Inertia.Catalog;
-using Inertia.Storage;
+using Inertia.Storage.Public;
 using Inertia.Subscriptions;
 using Inertia.Tests.Support;
 using Inertia.Tests.Web;

@@ -189,7 +189,7 @@ public sealed partial class ReaderJourneyTests(BrowserFixture browser) : IClassF
         await using var site = await FeedSite.StartAsync("Busy Blog", items: 45);
         await using var app = await ReaderApp.StartAsync();
         var user = await app.CreateUserAsync("ann", "password1");
-        await app.Get<Inertia.Storage.UserStore>().SaveSettingsAsync(user.Id, user.Settings with { EntriesPerPage = 20, MarkReadOn = Inertia.Accounts.MarkReadOn.Scroll });
+        await app.Get<Inertia.Storage.Accounts.UserStore>().SaveSettingsAsync(user.Id, user.Settings with { EntriesPerPage = 20, MarkReadOn = Inertia.Accounts.MarkReadOn.Scroll });
         await using var ann = await ReaderSession.OpenAsync(browser, app, width: 1000, height: 700);
         var page = ann.Page;
         await ann.SignInAsync("ann", "password1");

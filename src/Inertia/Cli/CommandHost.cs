@@ -3,6 +3,7 @@ using System.Data.Common;
 using Inertia.Fetching;
 using Inertia.Hosting;
 using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Cli;
 

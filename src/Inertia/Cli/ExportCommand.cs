@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Inertia.Importing;
-using Inertia.Storage;
+using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Cli;
 

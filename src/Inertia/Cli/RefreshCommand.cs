@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Feeds;
 
 namespace Inertia.Cli;
 

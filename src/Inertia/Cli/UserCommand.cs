@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Inertia.Accounts;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 
 namespace Inertia.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Inertia.Catalog;
-using Inertia.Storage;
+using Inertia.Storage.Public;
 using Inertia.Web.Localization;
 using Inertia.Web.Public;
 

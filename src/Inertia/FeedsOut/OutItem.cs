@@ -1,5 +1,5 @@
 using Inertia.Feeds;
-using Inertia.Storage;
+using Inertia.Storage.Public;
 
 namespace Inertia.FeedsOut;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Public;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Localization;
 
 namespace Inertia.FeedsOut;

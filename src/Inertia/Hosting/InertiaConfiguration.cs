@@ -1,6 +1,6 @@
 using System.Globalization;
 using Inertia.Fetching;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Hosting;
 

@@ -4,6 +4,13 @@ using Inertia.Icons;
 using Inertia.Importing;
 using Inertia.Refresh;
 using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Importing;
+using Inertia.Storage.Public;
+using Inertia.Storage.Subscriptions;
+using Inertia.Storage.Sync;
 using Inertia.Subscriptions;
 
 namespace Inertia.Hosting;

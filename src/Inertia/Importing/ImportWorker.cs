@@ -2,7 +2,8 @@ using System.Collections.Concurrent;
 using Inertia.Feeds.Opml;
 using Inertia.Icons;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Importing;
 
 namespace Inertia.Importing;
 

@@ -1,6 +1,7 @@
 using Inertia.Feeds.Opml;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 using Inertia.Subscriptions;
 
 namespace Inertia.Importing;

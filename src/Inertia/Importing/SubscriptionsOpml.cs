@@ -1,5 +1,5 @@
 using Inertia.Feeds.Opml;
-using Inertia.Storage;
+using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Importing;
 

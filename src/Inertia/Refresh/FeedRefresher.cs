@@ -1,6 +1,6 @@
 using Inertia.Feeds;
 using Inertia.Fetching;
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
 
 namespace Inertia.Refresh;
 

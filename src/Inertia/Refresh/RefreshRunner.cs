@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Inertia.Fetching;
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
 
 namespace Inertia.Refresh;
 

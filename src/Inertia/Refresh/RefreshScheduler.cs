@@ -1,5 +1,5 @@
 using Inertia.Fetching;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Refresh;
 

@@ -1,6 +1,7 @@
 using Inertia.Fetching;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Subscriptions;
 

@@ -7,6 +7,7 @@ using Inertia.Icons;
 using Inertia.Importing;
 using Inertia.Refresh;
 using Inertia.Storage;
+using Inertia.Storage.Entries;
 using Inertia.Web.Api;
 using Inertia.Web.Api.Fever;
 using Inertia.Web.Api.GoogleReader;

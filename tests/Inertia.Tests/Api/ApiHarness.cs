@@ -4,7 +4,8 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Inertia.Accounts;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Entries;
 using Inertia.Subscriptions;
 using Inertia.Tests.Web;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Inertia.Accounts;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Tests.Cli;
 using Inertia.Tests.Support;
 using Inertia.Tests.Web;

@@ -2,7 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 using static Inertia.Tests.Api.ApiHarness;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Dapper;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 using Microsoft.Data.Sqlite;
 using static Inertia.Tests.Api.ApiHarness;
 

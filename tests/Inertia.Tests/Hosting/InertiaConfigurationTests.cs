@@ -1,6 +1,6 @@
 using System.Net;
 using Inertia.Hosting;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Tests.Hosting;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Inertia.Fetching;
 using Inertia.Refresh;
 using Inertia.Storage;
+using Inertia.Storage.Feeds;
 using Inertia.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,9 @@
 using Inertia.Fetching;
 using Inertia.Refresh;
 using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 using Inertia.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

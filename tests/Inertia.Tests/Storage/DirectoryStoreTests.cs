@@ -1,6 +1,8 @@
 using Dapper;
 using Inertia.Catalog;
 using Inertia.Storage;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Public;
 using Inertia.Subscriptions;
 using Inertia.Tests.Support;
 

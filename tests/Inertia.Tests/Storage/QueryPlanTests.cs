@@ -1,5 +1,6 @@
 using Dapper;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Sync;
 using Inertia.Tests.Support;
 
 namespace Inertia.Tests.Storage;

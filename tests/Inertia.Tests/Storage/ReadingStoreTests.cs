@@ -1,5 +1,9 @@
 using Inertia.Accounts;
 using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 using static Inertia.Tests.Storage.StorageFixtures;
 

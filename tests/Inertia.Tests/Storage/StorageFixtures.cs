@@ -1,6 +1,10 @@
 using Dapper;
 using Inertia.Feeds;
 using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Tests.Storage;
 

@@ -1,6 +1,8 @@
 using System.Text;
 using Inertia.Fetching;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 using Inertia.Subscriptions;
 using Inertia.Tests.Refresh;
 using Inertia.Tests.Support;

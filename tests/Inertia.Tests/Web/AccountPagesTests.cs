@@ -1,5 +1,5 @@
 using System.Net;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Web.Security;
 
 namespace Inertia.Tests.Web;

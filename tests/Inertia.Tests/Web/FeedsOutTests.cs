@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using Inertia.Feeds;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 
 namespace Inertia.Tests.Web;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Inertia.Feeds.Opml;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Tests.Web;
 

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Importing;
+using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 
 namespace Inertia.Tests.Web;

@@ -1,6 +1,7 @@
 using Inertia.Accounts;
 using Inertia.Fetching;
 using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Tests.Support;
 using Inertia.Web;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Tests.Web;
 

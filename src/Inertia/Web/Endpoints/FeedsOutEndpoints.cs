@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using Inertia.FeedsOut;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Public;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Localization;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;

@@ -1,4 +1,5 @@
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Security;
 using Microsoft.Net.Http.Headers;
 

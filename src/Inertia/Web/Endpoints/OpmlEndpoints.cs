@@ -1,6 +1,7 @@
 using System.Text;
 using Inertia.Importing;
-using Inertia.Storage;
+using Inertia.Storage.Importing;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Localization;
 using Inertia.Web.Pages.Subscriptions;
 using Inertia.Web.Security;

@@ -1,5 +1,6 @@
 using Inertia.Icons;
-using Inertia.Storage;
+using Inertia.Storage.Public;
+using Inertia.Storage.Subscriptions;
 using Inertia.Subscriptions;
 using Inertia.Web.Localization;
 using Inertia.Web.Public;

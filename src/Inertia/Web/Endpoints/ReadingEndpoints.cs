@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Localization;
 using Inertia.Web.Reading;
 using Inertia.Web.Security;

@@ -1,4 +1,5 @@
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Entries;
 using Inertia.Web.Localization;
 using Inertia.Web.Reading;
 using Inertia.Web.Security;

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Inertia.Accounts;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Web.Reading;
 

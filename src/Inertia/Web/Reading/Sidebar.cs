@@ -1,4 +1,6 @@
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Web.Reading;
 

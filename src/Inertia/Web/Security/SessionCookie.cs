@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Tests.Web;
 
 namespace Inertia.Tests.Api.Miniflux;

@@ -1,5 +1,5 @@
 using System.Net;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Tests.Web;
 using Inertia.Web.Api.Miniflux;
 using Inertia.Web.Security;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
 using static Inertia.Tests.Api.Miniflux.ApiFixture;
 
 namespace Inertia.Tests.Api.Miniflux;

@@ -12,7 +12,7 @@ public sealed class OtherUserTests
         await using var api = await StartAsync();
         var folder = (await api.Client.PostAsync("/v1/categories", new { title = "Ann's" })).Json.GetProperty("id").GetInt64();
         var feed = await SubscribeAsync(api.Client, api.Site.FeedUrl, folder);
-        await api.App.Get<Inertia.Storage.IconStore>().SaveAsync(feed, "image/png", Web.FeedSite.Png, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+        await api.App.Get<Inertia.Storage.Feeds.IconStore>().SaveAsync(feed, "image/png", Web.FeedSite.Png, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
         var entry = (await api.Client.GetAsync("/v1/entries")).Ids("entries")[0];
         await api.App.CreateUserAsync("bob", Password);
         using var bob = ApiClient.Basic(api.App.BaseUrl, "bob", Password);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using Inertia.Storage;
+using Inertia.Storage.Public;
 
 namespace Inertia.Tests.Web.Public;
 

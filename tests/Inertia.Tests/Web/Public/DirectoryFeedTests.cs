@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Inertia.Feeds;
-using Inertia.Storage;
+using Inertia.Storage.Public;
 using Inertia.Tests.Support;
 
 namespace Inertia.Tests.Web.Public;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
-using Inertia.Storage;
+using Inertia.Storage.Public;
+using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 
 namespace Inertia.Tests.Web.Public;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Public;
 using Inertia.Tests.Support;
 
 namespace Inertia.Tests.Web.Public;

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Public;
+using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 
 namespace Inertia.Tests.Web.Public;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Inertia.Storage;
+using Inertia.Storage.Sync;
 
 namespace Inertia.Web.Api.GoogleReader;
 

@@ -1,5 +1,5 @@
 using Inertia.Accounts;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 
 namespace Inertia.Web.Api.GoogleReader;
 

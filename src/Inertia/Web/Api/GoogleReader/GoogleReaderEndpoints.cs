@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Web.Api.GoogleReader;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Subscriptions;
+using Inertia.Storage.Sync;
 
 namespace Inertia.Web.Api.GoogleReader;
 

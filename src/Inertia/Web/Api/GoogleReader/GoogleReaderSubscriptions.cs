@@ -2,7 +2,9 @@ using System.Globalization;
 using Inertia.Feeds;
 using Inertia.Feeds.Opml;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
+using Inertia.Storage.Sync;
 using Inertia.Subscriptions;
 
 namespace Inertia.Web.Api.GoogleReader;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 
 namespace Inertia.Web.Api.GoogleReader;
 

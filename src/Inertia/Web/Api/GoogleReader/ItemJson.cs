@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Inertia.Storage;
+using Inertia.Storage.Sync;
 
 namespace Inertia.Web.Api.GoogleReader;
 

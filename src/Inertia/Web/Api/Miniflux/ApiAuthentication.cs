@@ -4,7 +4,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using Inertia.Accounts;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Web.Api.Miniflux.Json;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Authentication;

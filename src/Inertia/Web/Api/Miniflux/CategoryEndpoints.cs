@@ -1,5 +1,6 @@
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Api.Miniflux.Json;
 
 namespace Inertia.Web.Api.Miniflux;

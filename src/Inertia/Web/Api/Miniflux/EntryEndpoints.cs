@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 using Inertia.Web.Api.Miniflux.Json;
 
 namespace Inertia.Web.Api.Miniflux;

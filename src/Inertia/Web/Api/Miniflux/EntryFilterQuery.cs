@@ -1,5 +1,5 @@
 using System.Globalization;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Web.Api.Miniflux;
 

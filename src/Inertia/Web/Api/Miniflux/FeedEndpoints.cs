@@ -2,7 +2,9 @@ using System.Globalization;
 using Inertia.Feeds;
 using Inertia.Fetching;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Feeds;
+using Inertia.Storage.Subscriptions;
 using Inertia.Subscriptions;
 using Inertia.Web.Api.Miniflux.Json;
 

@@ -2,7 +2,7 @@ using Inertia.Feeds;
 using Inertia.Feeds.Opml;
 using Inertia.Importing;
 using Inertia.Refresh;
-using Inertia.Storage;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Api.Miniflux.Json;
 
 namespace Inertia.Web.Api.Miniflux;

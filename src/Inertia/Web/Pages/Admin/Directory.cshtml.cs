@@ -1,5 +1,5 @@
 using Inertia.Catalog;
-using Inertia.Storage;
+using Inertia.Storage.Public;
 using Inertia.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 

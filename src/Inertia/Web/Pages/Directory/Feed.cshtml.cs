@@ -1,4 +1,6 @@
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Public;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,5 @@
 using Inertia.FeedsOut;
-using Inertia.Storage;
+using Inertia.Storage.Public;
 using Inertia.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 

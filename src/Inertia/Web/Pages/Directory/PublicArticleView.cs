@@ -1,4 +1,5 @@
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Public;
 
 namespace Inertia.Web.Pages.Directory;
 

@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 

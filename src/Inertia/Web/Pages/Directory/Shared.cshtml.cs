@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Public;
 using Inertia.Web.Public;
 using Microsoft.AspNetCore.Mvc;
 

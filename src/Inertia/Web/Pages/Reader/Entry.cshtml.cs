@@ -1,5 +1,7 @@
 using Inertia.Accounts;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Public;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inertia.Web.Pages.Reader;

@@ -1,5 +1,5 @@
 using Inertia.Accounts;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Web.Pages.Account;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inertia.Web.Pages.Settings;

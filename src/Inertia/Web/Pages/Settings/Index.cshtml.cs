@@ -1,5 +1,5 @@
 using Inertia.Accounts;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Web.Localization;
 using Inertia.Web.Pages.Account;
 using Inertia.Web.Security;

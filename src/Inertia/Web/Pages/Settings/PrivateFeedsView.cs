@@ -1,5 +1,6 @@
 using Inertia.FeedsOut;
-using Inertia.Storage;
+using Inertia.Storage.Accounts;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Endpoints;
 using Inertia.Web.Security;
 

@@ -1,7 +1,7 @@
 using Inertia.Feeds;
 using Inertia.Feeds.Opml;
 using Inertia.Importing;
-using Inertia.Storage;
+using Inertia.Storage.Importing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inertia.Web.Pages.Subscriptions;

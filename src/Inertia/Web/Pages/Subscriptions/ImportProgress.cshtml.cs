@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Importing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Inertia.Web.Pages.Subscriptions;

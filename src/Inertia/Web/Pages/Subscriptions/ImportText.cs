@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Importing;
 using Inertia.Web.Localization;
 
 namespace Inertia.Web.Pages.Subscriptions;

@@ -1,6 +1,6 @@
 using Inertia.Fetching;
 using Inertia.Icons;
-using Inertia.Storage;
+using Inertia.Storage.Subscriptions;
 using Inertia.Subscriptions;
 using Microsoft.AspNetCore.Mvc;
 

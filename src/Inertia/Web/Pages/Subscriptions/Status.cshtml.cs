@@ -1,4 +1,5 @@
-using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Subscriptions;
 using Inertia.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
 

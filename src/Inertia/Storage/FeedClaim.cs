@@ -1,4 +1,0 @@
-namespace Inertia.Storage;
-
-/// <summary>Who holds a feed for fetching, and for how long.</summary>
-internal sealed record FeedClaim(string Owner, TimeSpan Lease);

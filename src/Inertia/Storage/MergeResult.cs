@@ -1,4 +1,0 @@
-namespace Inertia.Storage;
-
-/// <summary>How many entries a merge inserted and updated.</summary>
-internal readonly record struct MergeResult(int Inserted, int Updated);
