@@ -1,5 +1,6 @@
 using Dapper;
 using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Search;
 

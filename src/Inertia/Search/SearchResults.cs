@@ -1,4 +1,4 @@
-using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Search;
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.RegularExpressions;
 using Dapper;
 using Inertia.Storage;
+using Inertia.Storage.Entries;
 
 namespace Inertia.Search;
 

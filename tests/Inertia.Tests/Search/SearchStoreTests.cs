@@ -2,6 +2,8 @@ using Dapper;
 using Inertia.Feeds;
 using Inertia.Search;
 using Inertia.Storage;
+using Inertia.Storage.Entries;
+using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 using static Inertia.Tests.Storage.StorageFixtures;
 
