@@ -18,6 +18,7 @@ internal static class InertiaCommand
             ExportCommand.Create(),
             UserCommand.Create(),
             StatsCommand.Create(),
+            SearchCommand.Create(),
             ParseCommand.Create(),
         };
         return root;

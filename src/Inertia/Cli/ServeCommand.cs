@@ -2,6 +2,7 @@ using System.CommandLine;
 using Inertia.Hosting;
 using Inertia.Icons;
 using Inertia.Refresh;
+using Inertia.Search;
 using Inertia.Web;
 
 namespace Inertia.Cli;
@@ -34,7 +35,7 @@ internal static class ServeCommand
                 {
                     var worker = Host.CreateApplicationBuilder();
                     worker.Services.AddInertia(database, fetchOptions, retention: retention).AddHostedService<RefreshScheduler>()
-                        .AddHostedService(provider => provider.GetRequiredService<IconRefresher>());
+                        .AddHostedService(provider => provider.GetRequiredService<IconRefresher>()).AddHostedService<SearchBackfill>();
                     using var host = worker.Build();
                     await host.RunAsync(cancellationToken);
                     return 0;

@@ -3,6 +3,7 @@ using Inertia.Fetching;
 using Inertia.Icons;
 using Inertia.Importing;
 using Inertia.Refresh;
+using Inertia.Search;
 using Inertia.Storage;
 using Inertia.Storage.Accounts;
 using Inertia.Storage.Entries;
@@ -49,6 +50,8 @@ internal static class InertiaServices
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<SubscribedFeedStore>();
         services.AddSingleton<EntryFilterStore>();
+        services.AddSingleton<SearchStore>();
+        services.AddSingleton<SearchIndexer>();
         services.AddSingleton(provider => new IconFinder(provider.GetRequiredService<HttpFetcher>()));
         services.AddSingleton<IconRefresher>();
         services.AddSingleton<ImportStore>();

@@ -67,6 +67,17 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
         return ($"SELECT COUNT(*) FROM (SELECT 1 FROM entry_states s {EntryJoin} WHERE {Where()}{WalkMatch} LIMIT @countLimit) c", parameters);
     }
 
+    /// <summary>The SQL that marks read every match (no regular expression: those are checked outside the database).</summary>
+    public (string Sql, DynamicParameters Parameters) MarkRead(DateTimeOffset now)
+    {
+        var parameters = Parameters();
+        parameters.Add("now", now.ToUnixTimeMilliseconds());
+        var matches = compiled.Match is null
+            ? $"SELECT s.entry_id FROM entry_states s {EntryJoin} WHERE {Where()}"
+            : $"SELECT s.entry_id {IndexFirstFrom(withScore: false)} WHERE {Where()}";
+        return ($"UPDATE entry_states SET is_read = TRUE, read_at = @now WHERE user_id = @userId AND NOT is_read AND entry_id IN ({matches})", parameters);
+    }
+
     private DynamicParameters Parameters()
     {
         var parameters = new DynamicParameters(compiled.Parameters);
@@ -82,6 +93,10 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
         if (request.FolderId is { } folderId)
         {
             parameters.Add("scopeFolder", folderId);
+        }
+        if (request.ArrivedBy is { } arrivedBy)
+        {
+            parameters.Add("arrivedBy", arrivedBy.ToUnixTimeMilliseconds());
         }
         return parameters;
     }
@@ -131,6 +146,14 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
         if (request.FolderId is not null)
         {
             where += " AND s.feed_id IN (SELECT fs.feed_id FROM subscriptions fs WHERE fs.user_id = @userId AND fs.folder_id = @scopeFolder)";
+        }
+        if (request.ArrivedBy is not null)
+        {
+            where += " AND s.created_at <= @arrivedBy";
+        }
+        if (request.UnreadOnly)
+        {
+            where += " AND NOT s.is_read";
         }
         return where;
     }

@@ -11,6 +11,12 @@ internal sealed record SearchRequest(SearchQuery Query)
     /// <summary>Only the entries of the feeds in this folder.</summary>
     public long? FolderId { get; init; }
 
+    /// <summary>Only entries that had reached the user by then (marking results read spares what arrived after they were shown).</summary>
+    public DateTimeOffset? ArrivedBy { get; init; }
+
+    /// <summary>Only unread entries.</summary>
+    public bool UnreadOnly { get; init; }
+
     public SearchOrder Order { get; init; } = SearchOrder.Newest;
 
     /// <summary>Start after this entry (newest and oldest first).</summary>

@@ -27,11 +27,17 @@ internal sealed class SearchStore(Database database)
     private const int RegexBatch = 200;
     private const int SnippetLength = 240;
 
+    /// <summary>The query as SQL for the user (their feeds and folders resolve <c>feed:</c> and <c>folder:</c>), for lists that add conditions of their own.</summary>
+    public async Task<CompiledSearch> CompileAsync(long userId, SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var scope = await ScopeAsync(userId, cancellationToken);
+        return CompiledSearch.Compile(database, query, scope.FeedsTitled, scope.FoldersTitled);
+    }
+
     /// <summary>One page of results, with a snippet around what matched and the count.</summary>
     public async Task<SearchResults> SearchAsync(long userId, SearchRequest request, CancellationToken cancellationToken = default)
     {
-        var scope = await ScopeAsync(userId, cancellationToken);
-        var compiled = CompiledSearch.Compile(database, request.Query, scope.FeedsTitled, scope.FoldersTitled);
+        var compiled = await CompileAsync(userId, request.Query, cancellationToken);
         var indexFirst = compiled.Match is { } match && await CountIndexMatchesAsync(match, cancellationToken) < IndexFirstLimit;
         var order = request.Order;
         var rankedByDate = false;
@@ -56,6 +62,39 @@ internal sealed class SearchStore(Database database)
                 RegexTimeouts = timeouts,
             };
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks read every unread match that had reached the user by <paramref name="arrivedBy"/> (when the results were
+    /// shown); returns how many. Regular expressions are checked here, page by page, and the matches marked by id.
+    /// </summary>
+    public async Task<int> MarkReadAsync(long userId, SearchRequest request, DateTimeOffset arrivedBy, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        request = request with { ArrivedBy = arrivedBy, UnreadOnly = true, Order = SearchOrder.Newest, After = null, Offset = 0 };
+        if (!request.Query.HasRegex)
+        {
+            var compiled = await CompileAsync(userId, request.Query, cancellationToken);
+            var (sql, parameters) = new SearchPlan(database, userId, request, compiled, indexFirst: true, SearchOrder.Newest).MarkRead(now);
+            return await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(sql, parameters, transaction), cancellationToken);
+        }
+        var ids = new List<long>();
+        for (SearchResults page; ; request = request with { After = page.Next })
+        {
+            page = await SearchAsync(userId, request with { Limit = 500 }, cancellationToken);
+            ids.AddRange(page.Hits.Select(h => h.Entry.EntryId));
+            if (page.Next is null)
+            {
+                break;
+            }
+        }
+        var marked = 0;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            marked += await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(
+                $"UPDATE entry_states SET is_read = TRUE, read_at = @now WHERE user_id = @userId AND NOT is_read AND {database.InList("entry_id", "@ids")}",
+                new { userId, ids = chunk.ToList(), now = now.ToUnixTimeMilliseconds() }, transaction), cancellationToken);
+        }
+        return marked;
     }
 
     /// <summary>How many entries of all users the index expression matches, counting no further than <see cref="IndexFirstLimit"/>.</summary>

@@ -6,6 +6,7 @@ using Inertia.Hosting;
 using Inertia.Icons;
 using Inertia.Importing;
 using Inertia.Refresh;
+using Inertia.Search;
 using Inertia.Storage;
 using Inertia.Storage.Entries;
 using Inertia.Web.Api;
@@ -59,6 +60,7 @@ internal static class WebApp
         {
             builder.Services.AddHostedService<RefreshScheduler>();
             builder.Services.AddHostedService(provider => provider.GetRequiredService<IconRefresher>());
+            builder.Services.AddHostedService<SearchBackfill>();
         }
         // OPML imports run in the process that took the upload, whatever its role.
         builder.Services.AddSingleton<ImportQueue>();

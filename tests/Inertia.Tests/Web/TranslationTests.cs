@@ -7,8 +7,8 @@ namespace Inertia.Tests.Web;
 /// <summary>Every string the interface shows is translated, and every translation is of a string still in use.</summary>
 public sealed partial class TranslationTests
 {
-    // T["..."], t["..."] and this["..."] in pages and code; the English messages of the account rules.
-    [GeneratedRegex(""""(?:\b[Tt]|\bthis)\["((?:[^"\\]|\\.)*)"|new RuleProblem\("((?:[^"\\]|\\.)*)"""")]
+    // T["..."], t["..."] and this["..."] in pages and code; the English messages of the account rules and of search queries.
+    [GeneratedRegex(""""(?:\b[Tt]|\bthis)\["((?:[^"\\]|\\.)*)"|new RuleProblem\("((?:[^"\\]|\\.)*)"|new SearchQueryException\([^,"]+, "((?:[^"\\]|\\.)*)"""")]
     private static partial Regex Lookup();
 
     private static readonly string SourceRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Inertia"));
@@ -22,7 +22,7 @@ public sealed partial class TranslationTests
         {
             foreach (Match match in Lookup().Matches(File.ReadAllText(file)))
             {
-                var text = match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value;
+                var text = match.Groups.Values.Skip(1).First(g => g.Success).Value;
                 used.Add(Regex.Unescape(text));
             }
         }

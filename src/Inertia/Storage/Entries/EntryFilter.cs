@@ -1,3 +1,5 @@
+using Inertia.Search;
+
 namespace Inertia.Storage.Entries;
 
 /// <summary>
@@ -26,8 +28,8 @@ internal sealed record EntryFilter
     public long? AfterEntryId { get; init; }
     public long? BeforeEntryId { get; init; }
 
-    /// <summary>Only entries whose title or content contains this text (case-insensitive for Latin letters).</summary>
-    public string? Search { get; init; }
+    /// <summary>Only entries that match this search (docs/search.md); it holds no regular expression.</summary>
+    public CompiledSearch? Search { get; init; }
 
     public EntryOrder Order { get; init; } = EntryOrder.PublishedAt;
     public bool Descending { get; init; }

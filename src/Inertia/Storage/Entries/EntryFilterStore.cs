@@ -37,7 +37,7 @@ internal sealed class EntryFilterStore(Database database)
     internal static (string PageSql, string CountSql, DynamicParameters Parameters) FindCommand(long userId, EntryFilter filter)
     {
         var (where, parameters) = Where(userId, filter);
-        var searchJoin = filter.Search is { Length: > 0 } ? "JOIN entries e ON e.id = s.entry_id" : "";
+        var searchJoin = filter.Search is { NeedsEntry: true } ? "JOIN entries e ON e.id = s.entry_id" : "";
         var countSql = $"SELECT COUNT(*) {FromStates} {searchJoin} WHERE {where}";
         var direction = filter.Descending ? "DESC" : "ASC";
         var order = OrderColumn(filter.Order) is { } column ? $"{column} {direction}, s.entry_id {direction}" : $"s.entry_id {direction}";
@@ -102,7 +102,7 @@ internal sealed class EntryFilterStore(Database database)
     public Task<int> MarkReadAsync(long userId, EntryFilter filter, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var (where, parameters) = Where(userId, filter with { Read = false });
-        var searchJoin = filter.Search is { Length: > 0 } ? "JOIN entries e ON e.id = s.entry_id" : "";
+        var searchJoin = filter.Search is { NeedsEntry: true } ? "JOIN entries e ON e.id = s.entry_id" : "";
         parameters.Add("now", now);
         var sql = $"""
             UPDATE entry_states SET is_read = TRUE, read_at = @now
@@ -165,10 +165,15 @@ internal sealed class EntryFilterStore(Database database)
         }
         Range(where, parameters, "s.published_at", filter.PublishedAfter?.ToUnixTimeMilliseconds(), filter.PublishedBefore?.ToUnixTimeMilliseconds(), "published");
         Range(where, parameters, "s.entry_id", filter.AfterEntryId, filter.BeforeEntryId, "entry");
-        if (filter.Search is { Length: > 0 } text)
+        if (filter.Search is { } search)
         {
-            where.Append(@" AND (LOWER(e.title) LIKE @search ESCAPE '\' OR LOWER(e.content) LIKE @search ESCAPE '\' OR LOWER(e.summary) LIKE @search ESCAPE '\')");
-            parameters.Add("search", "%" + EscapeLike(text.ToLowerInvariant()) + "%");
+            where.Append(" AND ").Append(search.Where);
+            parameters.AddDynamicParams(search.Parameters);
+            if (search.Match is { } match)
+            {
+                where.Append(" AND ").Append(search.MatchCondition("@searchMatch"));
+                parameters.Add("searchMatch", match);
+            }
         }
         return (where, parameters);
     }
@@ -187,6 +192,4 @@ internal sealed class EntryFilterStore(Database database)
         }
     }
 
-    private static string EscapeLike(string text) => text.Replace(@"\", @"\\", StringComparison.Ordinal)
-        .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }

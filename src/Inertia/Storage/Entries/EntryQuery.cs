@@ -25,9 +25,6 @@ internal sealed record EntryQuery
 
     public bool OldestFirst { get; init; }
 
-    /// <summary>Only entries whose title contains this text (case-insensitive for Latin letters).</summary>
-    public string? TitleContains { get; init; }
-
     /// <summary>Start after this place (the last entry of the previous page).</summary>
     public EntryCursor? After { get; init; }
 

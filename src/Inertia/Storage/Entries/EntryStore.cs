@@ -139,7 +139,7 @@ internal sealed class EntryStore(Database database)
         // The condition is written against alias s; UPDATE names the table itself, so it selects the keys first.
         var sql = $"""
             UPDATE entry_states SET is_read = TRUE, read_at = @now
-            WHERE user_id = @userId AND entry_id IN (SELECT s.entry_id FROM entry_states s {JoinsFor(scope)} WHERE {where})
+            WHERE user_id = @userId AND entry_id IN (SELECT s.entry_id FROM entry_states s WHERE {where})
             """;
         return database.WriteAsync((connection, transaction) => connection.ExecuteAsync(sql, parameters, transaction), cancellationToken);
     }
@@ -158,7 +158,7 @@ internal sealed class EntryStore(Database database)
     {
         // Named outright: a compound's ORDER BY matches its terms to these names.
         var named = string.Join(", ", columns.Select(c => $"s.{c} AS {c}"));
-        string Rows(string state) => $"SELECT {named} FROM entry_states s {JoinsFor(query)} WHERE {where} AND {state} ORDER BY {DateOrderedStates.Order("s.", descending)} LIMIT {limit}";
+        string Rows(string state) => $"SELECT {named} FROM entry_states s WHERE {where} AND {state} ORDER BY {DateOrderedStates.Order("s.", descending)} LIMIT {limit}";
         var onlyUnread = query.HidesRead && query.ReadSince is null;
         if (query.View is EntryView.Feed or EntryView.Starred || onlyUnread)
         {
@@ -175,8 +175,6 @@ internal sealed class EntryStore(Database database)
         }
         return DateOrderedStates.Merge(unread, Rows(read), descending, limit);
     }
-
-    private static string JoinsFor(EntryQuery query) => query.TitleContains is null ? "" : "JOIN entries e ON e.id = s.entry_id";
 
     private static (StringBuilder Where, DynamicParameters Parameters) Filter(long userId, EntryQuery query)
     {
@@ -204,11 +202,6 @@ internal sealed class EntryStore(Database database)
         if (query.ReadSince is { } readSince && query.HidesRead)
         {
             parameters.Add("readSince", readSince);
-        }
-        if (query.TitleContains is { Length: > 0 } text)
-        {
-            where.Append(@" AND LOWER(e.title) LIKE @titlePattern ESCAPE '\'");
-            parameters.Add("titlePattern", "%" + Like.Escape(text.ToLowerInvariant()) + "%");
         }
         return (where, parameters);
     }

@@ -194,15 +194,6 @@
     });
   });
 
-  // Typing in the search box filters the titles already shown; Enter asks the server.
-  const search = $("#search-box");
-  search?.addEventListener("input", () => {
-    const text = search.value.trim().toLocaleLowerCase();
-    $$("#entries > .entry").forEach((item) => {
-      item.hidden = text.length > 0 && !$(".entry-title", item).textContent.toLocaleLowerCase().includes(text);
-    });
-  });
-
   function refresh() {
     const feed = location.pathname.match(/^\/feeds\/(\d+)/);
     const fields = feed ? { feedId: feed[1] } : {};
@@ -212,7 +203,7 @@
   function markAllRead() {
     const form = $("#mark-all");
     if (!form) return;
-    const button = $('button[name="olderThan"][value=""]', form);
+    const button = $('button[type="submit"]', form);
     if (confirm(button.textContent.trim() + "?")) form.requestSubmit(button);
   }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inertia.Refresh;
+using Inertia.Search;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Localization;
@@ -32,6 +33,7 @@ internal static class ReadingEndpoints
         group.MapPost("/entries/{id:long}/unstar", (long id, [FromForm] string? returnUrl, HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token) =>
             SetStarredAsync(context, entries, time, id, starred: false, returnUrl, token));
         group.MapPost("/mark-all-read", MarkAllReadAsync);
+        group.MapPost("/search/mark-read", MarkResultsReadAsync);
         group.MapPost("/refresh", RefreshAsync);
     }
 
@@ -52,7 +54,7 @@ internal static class ReadingEndpoints
             : Results.NotFound();
 
     private static async Task<IResult> MarkAllReadAsync(
-        [FromForm] string? list, [FromForm] long? shownAt, [FromForm] string? olderThan, [FromForm] string? q,
+        [FromForm] string? list, [FromForm] long? shownAt, [FromForm] string? olderThan,
         HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token)
     {
         var user = context.RequiredUser();
@@ -69,10 +71,34 @@ internal static class ReadingEndpoints
             "week" => now.AddDays(-7),
             _ => null,
         };
-        var scope = target.Query(user.Settings, now) with { TitleContains = string.IsNullOrWhiteSpace(q) ? null : q.Trim() };
-        var marked = await entries.MarkAllReadAsync(user.Id, scope, shown, before, now, token);
-        var back = target.Path + (string.IsNullOrWhiteSpace(q) ? "" : "?q=" + Uri.EscapeDataString(q.Trim()));
-        return Answer(context, new { marked }, null, back);
+        var marked = await entries.MarkAllReadAsync(user.Id, target.Query(user.Settings, now), shown, before, now, token);
+        return Answer(context, new { marked }, null, target.Path);
+    }
+
+    /// <summary>Marks read every unread result of a search that had arrived when the results were shown.</summary>
+    private static async Task<IResult> MarkResultsReadAsync([FromForm] string? q, [FromForm(Name = "in")] string? within, [FromForm] long? shownAt,
+        HttpContext context, SearchStore search, TimeProvider time, CancellationToken token)
+    {
+        var user = context.RequiredUser();
+        var now = time.GetUtcNow();
+        SearchQuery query;
+        try
+        {
+            query = SearchQuery.Parse(q ?? "", now, user.Settings.Zone);
+        }
+        catch (SearchQueryException e)
+        {
+            return Results.BadRequest(new { error_message = e.Message });
+        }
+        var scope = ListRef.TryParse(within, out var parsed) ? parsed : default;
+        var request = new SearchRequest(query)
+        {
+            FeedId = scope.View == EntryView.Feed ? scope.Id : null,
+            FolderId = scope.View == EntryView.Folder ? scope.Id : null,
+        };
+        var shown = shownAt is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(Math.Min(ms, now.ToUnixTimeMilliseconds())) : now;
+        var marked = await search.MarkReadAsync(user.Id, request, shown, now, token);
+        return Answer(context, new { marked }, null, "/search?q=" + Uri.EscapeDataString(query.Text) + (scope.Id is null ? "" : "&in=" + Uri.EscapeDataString(scope.ToString())));
     }
 
     private static async Task<IResult> RefreshAsync([FromForm] long? feedId, [FromForm] string? returnUrl, HttpContext context,

@@ -71,6 +71,13 @@ public sealed class EntryApiTests
         Assert.Equal(["a1 apple", "a2 apple", "b2 Apple pie", "a3 apple", "a4 apple"], Titles((await c.GetAsync("/v1/entries?search=APPLE")).Json));
         Assert.Equal(["b2 Apple pie"], Titles((await c.GetAsync("/v1/entries?search=cherry")).Json));
         Assert.Equal(0, Total(await c.GetAsync("/v1/entries?search=50%25")));
+        // The reader's query language, scoped by the API's own filters.
+        Assert.Equal(["a1 apple", "a2 apple", "a3 apple", "a4 apple"], Titles((await c.GetAsync("/v1/entries?search=apple%20-pie")).Json));
+        Assert.Equal(["b2 Apple pie"], Titles((await c.GetAsync($"/v1/entries?feed_id={Id(otherFeed)}&search=title%3Aapple")).Json));
+        Assert.Equal(["a3 apple"], Titles((await c.GetAsync("/v1/entries?search=is%3Astarred%20apple")).Json));
+        var invalid = (await c.GetAsync("/v1/entries?search=%22unclosed")).Is(HttpStatusCode.BadRequest).Json;
+        Assert.Equal("Invalid search: The quote at position 1 is never closed.", invalid.GetProperty("error_message").GetString());
+        Assert.Contains("regular expressions", (await c.GetAsync("/v1/entries?search=%2Fapp.e%2F")).Is(HttpStatusCode.BadRequest).Json.GetProperty("error_message").GetString(), StringComparison.Ordinal);
 
         // Pages: limit and offset, with the total of the whole selection; cursors by id.
         var page = (await c.GetAsync("/v1/entries?limit=2&offset=2&order=published_at&direction=asc")).Is(HttpStatusCode.OK).Json;

@@ -1,4 +1,5 @@
 using Inertia.Refresh;
+using Inertia.Search;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Api.Miniflux.Json;
@@ -106,14 +107,14 @@ internal static class CategoryEndpoints
         return ApiJson.Ok(list.Select(f => ApiShapes.Feed(userId, f)).ToList());
     }
 
-    private static async Task<IResult> EntriesAsync(long id, HttpContext context, FolderStore folders, EntryFilterStore entries, CancellationToken token)
+    private static async Task<IResult> EntriesAsync(long id, HttpContext context, FolderStore folders, EntryFilterStore entries, SearchStore search, TimeProvider time, CancellationToken token)
     {
         var userId = ApiCaller.Required(context).User.Id;
         if (await ScopeAsync(userId, id, folders, token) is not { } scope)
         {
             return ApiJson.NotFound();
         }
-        return await EntryEndpoints.FindAsync(context, entries, scope, token);
+        return await EntryEndpoints.FindAsync(context, entries, search, time, scope, token);
     }
 
     private static async Task<IResult> EntryAsync(long id, long entryId, HttpContext context, FolderStore folders, EntryFilterStore entries, CancellationToken token)

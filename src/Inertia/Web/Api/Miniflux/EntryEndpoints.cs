@@ -1,3 +1,4 @@
+using Inertia.Search;
 using Inertia.Storage.Entries;
 using Inertia.Web.Api.Miniflux.Json;
 
@@ -11,7 +12,7 @@ internal static class EntryEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/entries", (HttpContext context, EntryFilterStore entries, CancellationToken token) => FindAsync(context, entries, new EntryFilter(), token))
+        api.MapGet("/entries", (HttpContext context, EntryFilterStore entries, SearchStore search, TimeProvider time, CancellationToken token) => FindAsync(context, entries, search, time, new EntryFilter(), token))
             .Produces<EntryListJson>().WithSummary("Entries, filtered by status, starred, feed_id, category_id, after/before, after_entry_id/before_entry_id, search; ordered and paged");
         api.MapPut("/entries", SetStatusAsync).Body<EntriesStatusRequest>().Produces(StatusCodes.Status204NoContent)
             .WithSummary("Mark entries read or unread; ids that are not the caller's are ignored");
@@ -20,13 +21,32 @@ internal static class EntryEndpoints
     }
 
     /// <summary>Answers a list request: the query's filters within <paramref name="scope"/> (a feed or a category).</summary>
-    internal static async Task<IResult> FindAsync(HttpContext context, EntryFilterStore entries, EntryFilter scope, CancellationToken token)
+    internal static async Task<IResult> FindAsync(HttpContext context, EntryFilterStore entries, SearchStore search, TimeProvider time, EntryFilter scope, CancellationToken token)
     {
-        var userId = ApiCaller.Required(context).User.Id;
-        var (filter, error) = EntryFilterQuery.Parse(context.Request.Query);
+        var user = ApiCaller.Required(context).User;
+        var userId = user.Id;
+        var (filter, text, error) = EntryFilterQuery.Parse(context.Request.Query);
         if (filter is null)
         {
             return ApiJson.BadRequest(error!);
+        }
+        if (text is not null)
+        {
+            SearchQuery query;
+            try
+            {
+                query = SearchQuery.Parse(text, time.GetUtcNow(), user.Settings.Zone);
+            }
+            catch (SearchQueryException e)
+            {
+                return ApiJson.BadRequest("Invalid search: " + e.Message);
+            }
+            if (query.HasRegex)
+            {
+                // Pages here are counted and offset in the database, which cannot run the reader's regular expressions.
+                return ApiJson.BadRequest("Invalid search: regular expressions (/…/) are not available in the API's search; use the reader's search page.");
+            }
+            filter = filter with { Search = await search.CompileAsync(userId, query, token) };
         }
         if (scope.FeedId is not null || scope.FolderId is not null || scope.Unfiled)
         {

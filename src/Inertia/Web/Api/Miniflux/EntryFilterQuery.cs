@@ -25,14 +25,14 @@ internal static class EntryFilterQuery
         ["title"] = EntryOrder.Title,
     };
 
-    /// <summary>The filter, or the message of a 400 when a parameter is wrong.</summary>
-    public static (EntryFilter? Filter, string? Error) Parse(IQueryCollection query)
+    /// <summary>The filter and the search's text (the caller compiles it for the user), or the message of a 400 when a parameter is wrong.</summary>
+    public static (EntryFilter? Filter, string? Search, string? Error) Parse(IQueryCollection query)
     {
         var filter = new EntryFilter();
         var statuses = query["status"].Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToList();
         if (statuses.FirstOrDefault(s => s is not ("read" or "unread" or "removed")) is { } bad)
         {
-            return (null, $"Invalid entry status \"{bad}\": use \"read\", \"unread\" or \"removed\".");
+            return (null, null, $"Invalid entry status \"{bad}\": use \"read\", \"unread\" or \"removed\".");
         }
         // Inertia removes no entry, so "removed" alone selects nothing and beside others adds nothing.
         var read = statuses.Contains("read");
@@ -54,12 +54,12 @@ internal static class EntryFilterQuery
         var order = query["order"].ToString();
         if (order.Length > 0 && !Orders.ContainsKey(order))
         {
-            return (null, "Invalid entry order: use one of " + string.Join(", ", Orders.Keys.Select(k => $"\"{k}\"")) + ".");
+            return (null, null, "Invalid entry order: use one of " + string.Join(", ", Orders.Keys.Select(k => $"\"{k}\"")) + ".");
         }
         var direction = query["direction"].ToString();
         if (direction is not ("" or "asc" or "desc"))
         {
-            return (null, "Invalid direction: use \"asc\" or \"desc\".");
+            return (null, null, "Invalid direction: use \"asc\" or \"desc\".");
         }
         filter = filter with { Order = order.Length > 0 ? Orders[order] : EntryOrder.PublishedAt, Descending = direction == "desc" };
 
@@ -69,15 +69,15 @@ internal static class EntryFilterQuery
             || !Number(query, "after_entry_id", 0, out var afterEntry) || !Number(query, "before_entry_id", 0, out var beforeEntry)
             || !Number(query, "feed_id", 0, out var feedId) || !Number(query, "category_id", 0, out var categoryId))
         {
-            return (null, "Numeric parameters (limit, offset, after, before, published_after, published_before, after_entry_id, before_entry_id, feed_id, category_id) must be whole numbers.");
+            return (null, null, "Numeric parameters (limit, offset, after, before, published_after, published_before, after_entry_id, before_entry_id, feed_id, category_id) must be whole numbers.");
         }
         if (limit < 0 || offset < 0)
         {
-            return (null, "limit and offset must be 0 or more.");
+            return (null, null, "limit and offset must be 0 or more.");
         }
         if (limit > int.MaxValue || offset > int.MaxValue)
         {
-            return (null, "limit and offset are too large.");
+            return (null, null, "limit and offset are too large.");
         }
         filter = filter with
         {
@@ -89,9 +89,8 @@ internal static class EntryFilterQuery
             BeforeEntryId = beforeEntry > 0 ? beforeEntry : null,
             FeedId = feedId > 0 ? feedId : null,
             FolderId = categoryId > 0 ? categoryId : null,
-            Search = query["search"].ToString() is { Length: > 0 } search ? search.Trim() : null,
         };
-        return (filter, null);
+        return (filter, query["search"].ToString() is { } search && !string.IsNullOrWhiteSpace(search) ? search.Trim() : null, null);
     }
 
     private static DateTimeOffset Seconds(long unix) => DateTimeOffset.FromUnixTimeSeconds(Math.Min(unix, 253_402_300_799));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Inertia.Feeds;
 using Inertia.Fetching;
 using Inertia.Refresh;
+using Inertia.Search;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Feeds;
 using Inertia.Storage.Subscriptions;
@@ -150,10 +151,10 @@ internal static class FeedEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> EntriesAsync(long id, HttpContext context, SubscribedFeedStore feeds, EntryFilterStore entries, CancellationToken token) =>
+    private static async Task<IResult> EntriesAsync(long id, HttpContext context, SubscribedFeedStore feeds, EntryFilterStore entries, SearchStore search, TimeProvider time, CancellationToken token) =>
         await feeds.GetAsync(ApiCaller.Required(context).User.Id, id, token) is null
             ? ApiJson.NotFound()
-            : await EntryEndpoints.FindAsync(context, entries, new EntryFilter { FeedId = id }, token);
+            : await EntryEndpoints.FindAsync(context, entries, search, time, new EntryFilter { FeedId = id }, token);
 
     private static async Task<IResult> EntryAsync(long id, long entryId, HttpContext context, EntryFilterStore entries, CancellationToken token)
     {

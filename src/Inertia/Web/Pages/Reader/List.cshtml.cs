@@ -17,7 +17,6 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
     [FromRoute] public long? FolderId { get; set; }
     [FromRoute] public long? FeedId { get; set; }
     [FromQuery] public string? After { get; set; }
-    [FromQuery(Name = "q")] public string? Query { get; set; }
     [FromQuery(Name = "t")] public long? Shown { get; set; }
     [FromQuery] public string? Fragment { get; set; }
 
@@ -30,7 +29,7 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
     internal long ShownAt { get; private set; }
 
     internal string? NextUrl => Entries.Next is { } next
-        ? $"{List.Path}?after={next}&t={ShownAt.ToString(CultureInfo.InvariantCulture)}{(Query is { Length: > 0 } q ? "&q=" + Uri.EscapeDataString(q) : "")}"
+        ? $"{List.Path}?after={next}&t={ShownAt.ToString(CultureInfo.InvariantCulture)}"
         : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -67,12 +66,10 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
                 _ => T["Unread"],
             };
         }
-        Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim();
         var now = Now;
         ShownAt = Shown is { } shown && shown <= now.ToUnixTimeMilliseconds() ? shown : now.ToUnixTimeMilliseconds();
         var query = List.Query(user.Settings, now) with
         {
-            TitleContains = Query,
             After = EntryCursor.TryParse(After, out var cursor) ? cursor : null,
         };
         Entries = await entries.PageAsync(user.Id, query, cancellationToken);
