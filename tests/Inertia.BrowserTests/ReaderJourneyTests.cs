@@ -93,14 +93,16 @@ public sealed partial class ReaderJourneyTests(BrowserFixture browser) : IClassF
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(page.Locator("#help")).ToBeHiddenAsync();
 
-        // "/" filters the titles shown.
+        // "/" goes to the search box; Enter searches, and what matched is marked.
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("a");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/all$"));
         await page.Keyboard.PressAsync("/");
-        await page.Keyboard.TypeAsync("post 1");
-        await Assertions.Expect(page.Locator("#entries .entry:visible .entry-title")).ToHaveTextAsync(["Post 1"]);
-        await page.Keyboard.PressAsync("Escape");
+        await page.Keyboard.TypeAsync("\"post 1\"");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/search\\?q="));
+        await Assertions.Expect(page.Locator("#entries .entry-title")).ToHaveTextAsync(["Post 1"]);
+        await Assertions.Expect(page.Locator("#entries .entry-title mark")).ToHaveTextAsync(["Post", "1"]);
 
         // A (with a confirmation) marks everything read.
         await admin.GoAsync("/unread");

@@ -110,7 +110,7 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
             var score = withScore ? ", -bm25(entry_search, 10.0, 5.0, 5.0, 1.0) AS score" : "";
             return $"FROM (SELECT rowid AS entry_id{score} FROM entry_search WHERE entry_search MATCH @match) m CROSS JOIN entry_states s ON s.user_id = @userId AND s.entry_id = m.entry_id {EntryJoin}";
         }
-        var rank = withScore ? ", ts_rank('{0.1, 0.4, 0.4, 1.0}', x.doc, CAST(@match AS tsquery)) AS score" : "";
+        var rank = withScore ? ", ts_rank('{0.1, 0.5, 0.5, 1.0}', x.doc, CAST(@match AS tsquery)) AS score" : "";
         return $"FROM (SELECT x.entry_id{rank} FROM entry_search x WHERE x.doc @@ CAST(@match AS tsquery)) m JOIN entry_states s ON s.user_id = @userId AND s.entry_id = m.entry_id {EntryJoin}";
     }
 

@@ -253,7 +253,7 @@
         refresh();
         break;
       case "/":
-        search?.focus();
+        $("#search-box")?.focus();
         break;
       case "g":
         pendingG = true;
