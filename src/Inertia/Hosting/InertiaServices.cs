@@ -9,6 +9,7 @@ using Inertia.Storage.Accounts;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Feeds;
 using Inertia.Storage.Importing;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Public;
 using Inertia.Storage.Subscriptions;
 using Inertia.Storage.Sync;
@@ -51,6 +52,7 @@ internal static class InertiaServices
         services.AddSingleton<SubscribedFeedStore>();
         services.AddSingleton<EntryFilterStore>();
         services.AddSingleton<SearchStore>();
+        services.AddSingleton<LabelStore>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton(provider => new IconFinder(provider.GetRequiredService<HttpFetcher>()));
         services.AddSingleton<IconRefresher>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Dapper;
 using Inertia.Storage;
+using Inertia.Storage.Labels;
 
 namespace Inertia.Search;
 
@@ -191,6 +192,8 @@ internal sealed class CompiledSearch
                 return _database.InList("s.feed_id", Parameter(_feedsTitled(feed.Text)));
             case InFolder folder:
                 return _database.InList("s.feed_id", Parameter(_foldersTitled(folder.Text)));
+            case HasLabel label:
+                return $"s.entry_id IN (SELECT l.entry_id FROM entry_labels l WHERE l.user_id = s.user_id AND l.label_key = {Parameter(LabelName.Key(label.Name))})";
             case UrlContains url:
                 NeedsEntry = true;
                 return $@"LOWER(e.url) LIKE {Parameter("%" + Like.Escape(url.Text.ToLowerInvariant()) + "%")} ESCAPE '\'";

@@ -32,6 +32,9 @@ internal sealed record InFeed(string Text) : SearchNode;
 /// <summary>Entries of the feeds in folders whose title contains the text.</summary>
 internal sealed record InFolder(string Text) : SearchNode;
 
+/// <summary>Entries the reader labelled so (labels compare as <see cref="SearchText.Fold"/> makes them).</summary>
+internal sealed record HasLabel(string Name) : SearchNode;
+
 /// <summary>Entries whose address contains the text (case-insensitive).</summary>
 internal sealed record UrlContains(string Text) : SearchNode;
 

@@ -7,7 +7,7 @@ namespace Inertia.Search;
 /// <summary>
 /// A search query, read from the query language that the reader, the APIs and saved searches share
 /// (docs/search.md): words (all must appear), <c>"exact phrase"</c>, <c>-word</c>, <c>a OR b</c>, parentheses,
-/// <c>title:</c> <c>author:</c> <c>tag:</c> <c>feed:</c> <c>folder:</c> <c>url:</c>, <c>is:unread|read|starred</c>,
+/// <c>title:</c> <c>author:</c> <c>tag:</c> <c>feed:</c> <c>folder:</c> <c>label:</c> <c>url:</c>, <c>is:unread|read|starred</c>,
 /// <c>before:</c> <c>after:</c> (dates, in the reader's time zone) and <c>newer:</c> (ages), <c>word*</c> and
 /// <c>/regex/</c>. A query that cannot be read throws <see cref="SearchQueryException"/> naming where.
 /// </summary>
@@ -230,6 +230,7 @@ internal sealed class SearchQuery
         "tag" => Words(SearchField.Tag, value, quoted, start),
         "feed" => new InFeed(value),
         "folder" => new InFolder(value),
+        "label" => new HasLabel(value),
         "url" => new UrlContains(value),
         "is" => value.ToLowerInvariant() switch
         {
@@ -250,7 +251,7 @@ internal sealed class SearchQuery
         name.ToLowerInvariant(lower);
         return lower switch
         {
-            "title" or "author" or "tag" or "feed" or "folder" or "url" or "is" or "before" or "after" or "newer" => true,
+            "title" or "author" or "tag" or "feed" or "folder" or "label" or "url" or "is" or "before" or "after" or "newer" => true,
             _ => false,
         };
     }

@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using Inertia.Accounts;
 using Inertia.Storage.Accounts;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Subscriptions;
 using Inertia.Tests.Support;
 using Inertia.Web.Api;
@@ -289,6 +290,41 @@ public sealed class GoogleReaderTests
         Assert.False((await h.EntryAsync(h.Ann, ids[2])).IsRead);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("reader/api/0/edit-tag", true, ("i", "zz"), ("a", StreamId.ReadId))).Status);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Labels_on_items_round_trip_through_edit_tag_streams_and_tag_list(string engine)
+    {
+        await using var h = await StartAsync(engine, items: 4);
+        var client = await h.GReaderAsync();
+        var ids = await h.EntryIdsAsync(h.Ann);
+        var bobsId = (await h.EntryIdsAsync(h.Bob))[0];
+
+        var added = await client.PostAsync("reader/api/0/edit-tag", true, ("i", ItemId.Long(ids[1])), ("i", ItemId.Long(ids[2])), ("i", ItemId.Long(bobsId)), ("a", "user/-/label/Must Read"));
+        Assert.Equal("OK", added.Body);
+        Assert.Equal(["Must Read"], (await h.App.Get<LabelStore>().ListAsync(h.Ann.Id)).Select(l => l.Name));
+        Assert.Empty(await h.App.Get<LabelStore>().ListAsync(h.Bob.Id));
+
+        // The label is a stream of its items, a category of each, and a tag beside the folders.
+        var stream = (await client.GetAsync("reader/api/0/stream/contents/user/-/label/Must%20Read?n=10")).Json.GetProperty("items");
+        Assert.Equal([ItemId.Long(ids[1]), ItemId.Long(ids[2])], stream.EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Contains("user/-/label/Must Read", Strings(stream[0].GetProperty("categories")));
+        var tags = (await client.GetAsync("reader/api/0/tag/list")).Json.GetProperty("tags").EnumerateArray().Select(t => (t.GetProperty("id").GetString(), t.TryGetProperty("type", out var type) ? type.GetString() : null)).ToList();
+        Assert.Equal([("user/-/state/com.google/starred", null), ("user/-/label/Blogs", "folder"), ("user/-/label/Must Read", "tag")], tags);
+
+        // A label named like a folder adds its items to the folder's stream, as FreshRSS does.
+        await client.PostAsync("reader/api/0/edit-tag", true, ("i", ItemId.Long(ids[0])), ("a", "user/-/label/Blogs"));
+        Assert.Equal(4, (await client.GetAsync("reader/api/0/stream/contents/user/-/label/Blogs?n=10")).Json.GetProperty("items").GetArrayLength());
+
+        // Marking a label read marks its items; removing it takes it off.
+        Assert.Equal("OK", (await client.PostAsync("reader/api/0/mark-all-as-read", true, ("s", "user/-/label/Must Read"))).Body);
+        Assert.True((await h.EntryAsync(h.Ann, ids[1])).IsRead);
+        Assert.False((await h.EntryAsync(h.Ann, ids[3])).IsRead);
+        await client.PostAsync("reader/api/0/edit-tag", true, ("i", ItemId.Long(ids[1])), ("r", "user/-/label/must read"));
+        var left = (await client.GetAsync("reader/api/0/stream/contents/user/-/label/Must%20Read?n=10")).Json.GetProperty("items");
+        Assert.Equal([ItemId.Long(ids[2])], left.EnumerateArray().Select(i => i.GetProperty("id").GetString()));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync("reader/api/0/edit-tag", true, ("i", ItemId.Long(ids[1])), ("a", "user/-/label/a\"b"))).Status);
     }
 
     [SkippableTheory]

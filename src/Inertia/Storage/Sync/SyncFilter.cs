@@ -7,7 +7,7 @@ internal sealed record SyncFilter
 {
     public long? FeedId { get; init; }
 
-    /// <summary>The feeds of the user's folder of this title.</summary>
+    /// <summary>A Google Reader label: the entries of the feeds in the user's folder of this title, and the entries the user labelled so.</summary>
     public string? FolderTitle { get; init; }
 
     /// <summary>Only read (true) or only unread (false) entries; both when null.</summary>

@@ -27,6 +27,9 @@ internal sealed record SyncItem
     public bool IsRead { get; init; }
     public bool IsStarred { get; init; }
 
+    /// <summary>The user's own labels on the entry.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
+
     /// <summary>The article's HTML: its content, else its summary.</summary>
     public string Html => Content ?? Summary ?? "";
 

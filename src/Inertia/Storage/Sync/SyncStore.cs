@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Dapper;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Labels;
 
 namespace Inertia.Storage.Sync;
 
@@ -33,8 +34,11 @@ internal sealed class SyncStore(Database database)
         }
         if (filter.FolderTitle is { } folder)
         {
-            where.Append(" AND s.feed_id IN (SELECT sub.feed_id FROM subscriptions sub JOIN folders fo ON fo.id = sub.folder_id WHERE sub.user_id = @userId AND fo.user_id = @userId AND fo.title = @folder)");
+            // A Google Reader label is a folder of feeds and the reader's own label on entries alike (as in FreshRSS).
+            where.Append(" AND (s.feed_id IN (SELECT sub.feed_id FROM subscriptions sub JOIN folders fo ON fo.id = sub.folder_id WHERE sub.user_id = @userId AND fo.user_id = @userId AND fo.title = @folder)");
+            where.Append(" OR s.entry_id IN (SELECT l.entry_id FROM entry_labels l WHERE l.user_id = @userId AND l.label_key = @labelKey))");
             parameters.Add("folder", folder);
+            parameters.Add("labelKey", LabelName.Key(folder));
         }
         if (filter.Read is { } read)
         {
@@ -70,21 +74,32 @@ internal sealed class SyncStore(Database database)
         return (readAndUnread ? DateOrderedStates.Merge(Walk(" AND NOT s.is_read"), Walk(" AND s.is_read"), descending, "@limit") : Walk(""), parameters);
     }
 
-    /// <summary>The user's entries among <paramref name="entryIds"/> (others' and unknown ids are left out), in no particular order.</summary>
+    /// <summary>
+    /// The user's entries among <paramref name="entryIds"/> (others' and unknown ids are left out), with the user's labels,
+    /// in no particular order.
+    /// </summary>
     public Task<List<SyncItem>> ItemsAsync(long userId, IReadOnlyCollection<long> entryIds, CancellationToken cancellationToken = default) =>
         entryIds.Count == 0
             ? Task.FromResult(new List<SyncItem>())
-            : database.ReadAsync(c => RowReader.ReadAsync(c,
-                $"""
-                SELECT s.entry_id, s.feed_id, COALESCE(sub.title, f.title, f.url), f.site_url, fo.title, e.title, e.url, e.authors, e.enclosures,
-                       s.published_at, s.created_at, s.is_read, s.is_starred, e.summary, e.content
-                FROM entry_states s
-                JOIN entries e ON e.id = s.entry_id
-                JOIN subscriptions sub ON sub.user_id = s.user_id AND sub.feed_id = s.feed_id
-                JOIN feeds f ON f.id = s.feed_id
-                LEFT JOIN folders fo ON fo.id = sub.folder_id
-                WHERE s.user_id = @userId AND {database.InList("s.entry_id", "@ids")}
-                """, new { userId, ids = entryIds.ToList() }, Item), cancellationToken);
+            : database.ReadAsync(async c =>
+            {
+                var parameters = new { userId, ids = entryIds.ToList() };
+                var items = await RowReader.ReadAsync(c,
+                    $"""
+                    SELECT s.entry_id, s.feed_id, COALESCE(sub.title, f.title, f.url), f.site_url, fo.title, e.title, e.url, e.authors, e.enclosures,
+                           s.published_at, s.created_at, s.is_read, s.is_starred, e.summary, e.content
+                    FROM entry_states s
+                    JOIN entries e ON e.id = s.entry_id
+                    JOIN subscriptions sub ON sub.user_id = s.user_id AND sub.feed_id = s.feed_id
+                    JOIN feeds f ON f.id = s.feed_id
+                    LEFT JOIN folders fo ON fo.id = sub.folder_id
+                    WHERE s.user_id = @userId AND {database.InList("s.entry_id", "@ids")}
+                    """, parameters, Item);
+                var labels = (await c.QueryAsync<(long EntryId, string Label)>(
+                        $"SELECT entry_id, label FROM entry_labels WHERE user_id = @userId AND {database.InList("entry_id", "@ids")} ORDER BY label_key", parameters))
+                    .ToLookup(l => l.EntryId, l => l.Label);
+                return items.Select(i => labels.Contains(i.EntryId) ? i with { Labels = labels[i.EntryId].ToList() } : i).ToList();
+            }, cancellationToken);
 
     // In the order of ItemsAsync's columns.
     private static SyncItem Item(DbDataReader row) => new()

@@ -2,6 +2,7 @@ using System.Globalization;
 using Inertia.Refresh;
 using Inertia.Search;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Localization;
 using Inertia.Web.Reading;
@@ -32,6 +33,10 @@ internal static class ReadingEndpoints
             SetStarredAsync(context, entries, time, id, starred: true, returnUrl, token));
         group.MapPost("/entries/{id:long}/unstar", (long id, [FromForm] string? returnUrl, HttpContext context, EntryStore entries, TimeProvider time, CancellationToken token) =>
             SetStarredAsync(context, entries, time, id, starred: false, returnUrl, token));
+        group.MapPost("/entries/{id:long}/labels", (long id, [FromForm] string? label, [FromForm] string? returnUrl, HttpContext context, LabelStore labels, EntryStore entries, Translator t, TimeProvider time, CancellationToken token) =>
+            LabelAsync(context, labels, entries, t, time, id, label, add: true, returnUrl, token));
+        group.MapPost("/entries/{id:long}/labels/remove", (long id, [FromForm] string? label, [FromForm] string? returnUrl, HttpContext context, LabelStore labels, EntryStore entries, Translator t, TimeProvider time, CancellationToken token) =>
+            LabelAsync(context, labels, entries, t, time, id, label, add: false, returnUrl, token));
         group.MapPost("/mark-all-read", MarkAllReadAsync);
         group.MapPost("/search/mark-read", MarkResultsReadAsync);
         group.MapPost("/refresh", RefreshAsync);
@@ -52,6 +57,30 @@ internal static class ReadingEndpoints
         await entries.SetStarredAsync(context.RequiredUser().Id, id, starred, time.GetUtcNow(), token)
             ? Answer(context, new { starred }, returnUrl, $"/entries/{id}")
             : Results.NotFound();
+
+    /// <summary>Puts a label on an entry or takes it off; a name that breaks the rules is refused with a message.</summary>
+    private static async Task<IResult> LabelAsync(HttpContext context, LabelStore labels, EntryStore entries, Translator t, TimeProvider time, long id, string? label, bool add, string? returnUrl, CancellationToken token)
+    {
+        var user = context.RequiredUser();
+        if (await entries.GetAsync(user.Id, id, token) is null)
+        {
+            return Results.NotFound();
+        }
+        if (!LabelName.TryNormalize(label, out var name))
+        {
+            var problem = t["A label has 1 to {0} characters, without / or \".", LabelName.MaxLength];
+            if (Requests.WantsJson(context.Request))
+            {
+                return Results.BadRequest(new { error_message = problem });
+            }
+            Flash(context, problem);
+            return Results.Redirect(Requests.LocalOr(returnUrl, $"/entries/{id}"));
+        }
+        var changed = add
+            ? await labels.AddAsync(user.Id, [id], name, time.GetUtcNow(), token)
+            : await labels.RemoveAsync(user.Id, [id], name, token);
+        return Answer(context, new { changed }, returnUrl, $"/entries/{id}");
+    }
 
     private static async Task<IResult> MarkAllReadAsync(
         [FromForm] string? list, [FromForm] long? shownAt, [FromForm] string? olderThan,

@@ -1,17 +1,19 @@
 using Inertia.Storage.Accounts;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Web.Reading;
 
-/// <summary>The reader's navigation: the views with their counts, the folders with theirs, and the feeds shown open.</summary>
+/// <summary>The reader's navigation: the views with their counts, the folders with theirs, the feeds shown open, and the reader's labels.</summary>
 internal sealed record Sidebar(
     IReadOnlyList<SidebarFolder> Folders,
     IReadOnlyList<SubscriptionSummary> Unfiled,
     long FeedCount,
     long Unread,
     long Starred,
-    long UnreadToday)
+    long UnreadToday,
+    IReadOnlyList<EntryLabel> Labels)
 {
     /// <summary>
     /// Reads the sidebar of <paramref name="user"/> with <paramref name="openFolder"/>'s feeds listed: a few small
@@ -24,6 +26,7 @@ internal sealed record Sidebar(
         var folders = await services.GetRequiredService<FolderStore>().ListAsync(user.Id, cancellationToken);
         var feeds = await subscriptions.SummariesAsync(user.Id, unfiled: true, openFolder, cancellationToken);
         var today = await services.GetRequiredService<EntryStore>().CountUnreadSinceAsync(user.Id, ListRef.StartOfDay(now, user.Settings.Zone), cancellationToken);
+        var labels = await services.GetRequiredService<LabelStore>().ListAsync(user.Id, cancellationToken);
         var byFolder = counts.Where(c => c.FolderId is not null).ToDictionary(c => c.FolderId!.Value);
         return new Sidebar(
             folders.Select(f => new SidebarFolder(
@@ -35,7 +38,8 @@ internal sealed record Sidebar(
             counts.Sum(c => c.Feeds),
             counts.Sum(c => c.Unread),
             counts.Sum(c => c.Starred),
-            today);
+            today,
+            labels);
     }
 
     /// <summary>Whether the user follows no feed yet (the reader then shows how to start).</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Inertia.Search;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Subscriptions;
 using Inertia.Storage.Sync;
 
@@ -72,7 +74,7 @@ internal static class GoogleReaderStreams
         return ItemJson.Stream(StreamId.ReadingListId, items, null);
     }
 
-    public static async Task<IResult> EditTagAsync(HttpContext context, EntryStore entries, SyncStore sync, CancellationToken cancellationToken)
+    public static async Task<IResult> EditTagAsync(HttpContext context, EntryStore entries, SyncStore sync, LabelStore labels, CancellationToken cancellationToken)
     {
         var form = await ApiForm.ReadAsync(context.Request, cancellationToken);
         if (ParseIds(form) is not { Count: > 0 } ids)
@@ -85,7 +87,7 @@ internal static class GoogleReaderStreams
         }
         var userId = context.ApiUser().Id;
         var now = DateTimeOffset.UtcNow;
-        // Labels on single items have no counterpart in Inertia (labels are folders of feeds), so they are left alone.
+        // A label on items is the reader's own label on those entries (a label on a feed is a folder: subscription/edit).
         foreach (var (tags, on) in new[] { (form.All("a"), true), (form.All("r"), false) })
         {
             foreach (var tag in tags)
@@ -107,13 +109,18 @@ internal static class GoogleReaderStreams
                     case StreamKind.Starred:
                         await sync.SetStarredAsync(userId, ids, on, now, cancellationToken);
                         break;
+                    case StreamKind.Label when LabelName.TryNormalize(stream.Label, out var label):
+                        await (on ? labels.AddAsync(userId, ids, label, now, cancellationToken) : labels.RemoveAsync(userId, ids, label, cancellationToken));
+                        break;
+                    case StreamKind.Label:
+                        return GoogleReaderEndpoints.BadRequest($"A label has 1 to {LabelName.MaxLength} characters, without / or \".");
                 }
             }
         }
         return GoogleReaderEndpoints.Ok();
     }
 
-    public static async Task<IResult> MarkAllAsReadAsync(HttpContext context, EntryStore entries, FolderStore folders, CancellationToken cancellationToken)
+    public static async Task<IResult> MarkAllAsReadAsync(HttpContext context, EntryStore entries, FolderStore folders, SearchStore search, CancellationToken cancellationToken)
     {
         var form = await ApiForm.ReadAsync(context.Request, cancellationToken);
         if (!StreamId.TryParse(form["s"], out var stream))
@@ -146,7 +153,14 @@ internal static class GoogleReaderStreams
             case StreamKind.Label:
                 if (await GoogleReaderSubscriptions.FolderAsync(folders, userId, stream.Label!, cancellationToken) is not { } folder)
                 {
-                    return GoogleReaderEndpoints.NotFound($"No label {stream.Label}.");
+                    // No folder of that name: the reader's own label on entries.
+                    if (!LabelName.TryNormalize(stream.Label, out var label))
+                    {
+                        return GoogleReaderEndpoints.NotFound($"No label {stream.Label}.");
+                    }
+                    var query = SearchQuery.Parse($"label:\"{label}\"", now, TimeZoneInfo.Utc);
+                    await search.MarkReadAsync(userId, new SearchRequest(query), seenAt, now, cancellationToken);
+                    return GoogleReaderEndpoints.Ok();
                 }
                 scope = new EntryQuery { View = EntryView.Folder, FolderId = folder.Id };
                 break;

@@ -3,6 +3,7 @@ using Inertia.Feeds;
 using Inertia.Feeds.Opml;
 using Inertia.Refresh;
 using Inertia.Storage.Feeds;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Subscriptions;
 using Inertia.Storage.Sync;
 using Inertia.Subscriptions;
@@ -31,11 +32,15 @@ internal static class GoogleReaderSubscriptions
         });
     }
 
-    public static async Task<IResult> TagsAsync(HttpContext context, FolderStore folders, CancellationToken cancellationToken)
+    /// <summary>The starred state, the folders (type <c>folder</c>) and the reader's labels on entries that no folder is named like (type <c>tag</c>).</summary>
+    public static async Task<IResult> TagsAsync(HttpContext context, FolderStore folders, LabelStore labels, CancellationToken cancellationToken)
     {
-        var list = await folders.ListAsync(context.ApiUser().Id, cancellationToken);
+        var userId = context.ApiUser().Id;
+        var list = await folders.ListAsync(userId, cancellationToken);
         var tags = new List<object> { new { id = StreamId.StarredId } };
         tags.AddRange(list.Select(f => new { id = StreamId.ForLabel(f.Title), type = "folder" }));
+        var folderKeys = list.Select(f => LabelName.Key(f.Title)).ToHashSet(StringComparer.Ordinal);
+        tags.AddRange((await labels.ListAsync(userId, cancellationToken)).Where(l => !folderKeys.Contains(LabelName.Key(l.Name))).Select(l => new { id = StreamId.ForLabel(l.Name), type = "tag" }));
         return JsonStreamResult.Json(new { tags });
     }
 

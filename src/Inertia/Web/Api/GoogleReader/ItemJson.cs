@@ -43,6 +43,10 @@ internal static class ItemJson
         {
             json.WriteStringValue(StreamId.ForLabel(folder));
         }
+        foreach (var label in item.Labels.Where(l => l != item.FolderTitle))
+        {
+            json.WriteStringValue(StreamId.ForLabel(label));
+        }
         json.WriteEndArray();
         json.WriteStartObject("origin");
         json.WriteString("streamId", StreamId.ForFeed(item.FeedId));

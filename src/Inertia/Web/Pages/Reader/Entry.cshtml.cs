@@ -1,5 +1,6 @@
 using Inertia.Accounts;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Public;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Reading;
@@ -12,7 +13,7 @@ namespace Inertia.Web.Pages.Reader;
 /// marks it read, unless the reader chose otherwise; within that list it stays reachable by previous and
 /// next even though it is no longer unread.
 /// </summary>
-internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions, ShareStore shares) : ReaderPageModel
+internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions, ShareStore shares, LabelStore labels) : ReaderPageModel
 {
     [FromRoute] public long Id { get; set; }
     [FromQuery(Name = "from")] public string? From { get; set; }
@@ -26,6 +27,12 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
 
     /// <summary>The reader's share link to this entry, if they made one.</summary>
     internal Share? Share { get; private set; }
+
+    /// <summary>The reader's labels on this entry.</summary>
+    internal IReadOnlyList<string> Labels { get; private set; } = [];
+
+    /// <summary>Every label the reader uses, offered when adding one.</summary>
+    internal IReadOnlyList<EntryLabel> AllLabels { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +59,8 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
         await LoadSidebarAsync(List, cancellationToken, entry.FolderId);
         ListTitle = await ListTitleAsync(entry, cancellationToken);
         Share = await shares.FindAsync(user.Id, entry.EntryId, cancellationToken);
+        Labels = (await labels.OfEntriesAsync(user.Id, [entry.EntryId], cancellationToken)).GetValueOrDefault(entry.EntryId) ?? [];
+        AllLabels = await labels.ListAsync(user.Id, cancellationToken);
         return Page();
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Inertia.Web.Pages.Reader;
 /// the last entry shown (keyset), so entries that arrive while the reader scrolls neither repeat nor push
 /// others out; "load more" asks for the next page (with JavaScript, only its items).
 /// </summary>
-internal sealed class ListModel(EntryStore entries, SubscriptionStore subscriptions, FolderStore folders) : ReaderPageModel
+internal sealed class ListModel(EntryStore entries, SubscriptionStore subscriptions, FolderStore folders, LabelStore labels) : ReaderPageModel
 {
     [FromRoute] public string? View { get; set; }
     [FromRoute] public long? FolderId { get; set; }
@@ -22,6 +23,9 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
 
     internal ListRef List { get; private set; }
     internal EntryPage Entries { get; private set; } = null!;
+
+    /// <summary>The reader's labels on the page's entries.</summary>
+    internal IReadOnlyDictionary<long, IReadOnlyList<string>> Labels { get; private set; } = new Dictionary<long, IReadOnlyList<string>>();
     internal string Heading { get; private set; } = "";
     internal SubscriptionSummary? Feed { get; private set; }
 
@@ -73,13 +77,14 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
             After = EntryCursor.TryParse(After, out var cursor) ? cursor : null,
         };
         Entries = await entries.PageAsync(user.Id, query, cancellationToken);
+        Labels = await labels.OfEntriesAsync(user.Id, Entries.Items.Select(i => i.EntryId).ToList(), cancellationToken);
         if (Fragment == "1")
         {
             if (NextUrl is { } next)
             {
                 Response.Headers["X-Next"] = next;
             }
-            return Partial("_EntryItems", new EntryItemsView(Entries.Items, List, ShownAt, now, user.Settings.Zone));
+            return Partial("_EntryItems", new EntryItemsView(Entries.Items, Labels, List, ShownAt, now, user.Settings.Zone));
         }
         await LoadSidebarAsync(List, cancellationToken, Feed?.FolderId);
         return Page();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inertia.Search;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Labels;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace Inertia.Web.Pages.Reader;
 /// newest first, oldest first or by relevance, with what matched marked in titles and snippets. Without a query it
 /// shows how to write one; a query that cannot be read is shown back with what is wrong with it.
 /// </summary>
-internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, SubscriptionStore subscriptions, FolderStore folders) : ReaderPageModel
+internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, SubscriptionStore subscriptions, FolderStore folders, LabelStore labels) : ReaderPageModel
 {
     [FromQuery(Name = "q")] public string? Query { get; set; }
     [FromQuery(Name = "in")] public string? Within { get; set; }
@@ -34,6 +35,9 @@ internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, Sub
     internal SearchResults? Results { get; private set; }
 
     internal SearchQueryException? Error { get; private set; }
+
+    /// <summary>The reader's labels on the results.</summary>
+    internal IReadOnlyDictionary<long, IReadOnlyList<string>> Labels { get; private set; } = new Dictionary<long, IReadOnlyList<string>>();
 
     /// <summary>Whether entries stored before the index existed are still being indexed.</summary>
     internal bool Backfilling { get; private set; }
@@ -95,6 +99,7 @@ internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, Sub
                 Limit = user.Settings.EntriesPerPage,
             };
             Results = await search.SearchAsync(user.Id, request, cancellationToken);
+            Labels = await labels.OfEntriesAsync(user.Id, Results.Hits.Select(h => h.Entry.EntryId).ToList(), cancellationToken);
             if (Fragment == "1")
             {
                 if (NextUrl is { } next)
