@@ -11,6 +11,7 @@ using Inertia.Storage.Feeds;
 using Inertia.Storage.Importing;
 using Inertia.Storage.Labels;
 using Inertia.Storage.Public;
+using Inertia.Storage.SavedSearches;
 using Inertia.Storage.Subscriptions;
 using Inertia.Storage.Sync;
 using Inertia.Subscriptions;
@@ -53,6 +54,7 @@ internal static class InertiaServices
         services.AddSingleton<EntryFilterStore>();
         services.AddSingleton<SearchStore>();
         services.AddSingleton<LabelStore>();
+        services.AddSingleton<SavedSearchStore>();
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton(provider => new IconFinder(provider.GetRequiredService<HttpFetcher>()));
         services.AddSingleton<IconRefresher>();

@@ -65,6 +65,23 @@ internal sealed class SearchStore(Database database)
     }
 
     /// <summary>
+    /// How many unread entries match (exact, or a lower bound when counting all would cost more than a page; see
+    /// <see cref="SearchResults.Count"/>), for a saved search's place in the sidebar; null when a regular expression decides.
+    /// </summary>
+    public async Task<(long Count, bool LowerBound)?> CountUnreadAsync(long userId, SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.HasRegex)
+        {
+            return null;
+        }
+        var compiled = await CompileAsync(userId, query, cancellationToken);
+        var indexFirst = compiled.Match is { } match && await CountIndexMatchesAsync(match, cancellationToken) < IndexFirstLimit;
+        var plan = new SearchPlan(database, userId, new SearchRequest(query) { UnreadOnly = true }, compiled, indexFirst, SearchOrder.Newest);
+        var (count, lowerBound) = await database.ReadAsync(c => CountAsync(c, plan, indexFirst), cancellationToken);
+        return (count!.Value, lowerBound);
+    }
+
+    /// <summary>
     /// Marks read every unread match that had reached the user by <paramref name="arrivedBy"/> (when the results were
     /// shown); returns how many. Regular expressions are checked here, page by page, and the matches marked by id.
     /// </summary>

@@ -15,6 +15,7 @@ using Inertia.Web.Api.GoogleReader;
 using Inertia.Web.Api.Miniflux;
 using Inertia.Web.Endpoints;
 using Inertia.Web.Localization;
+using Inertia.Web.Pages;
 using Inertia.Web.Public;
 using Inertia.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -76,6 +77,7 @@ internal static class WebApp
             options.Conventions.AuthorizeFolder("/Admin", AdminPolicy.Name);
             options.Conventions.AddPageRoute("/Reader/List", "folders/{folderId:long}");
             options.Conventions.AddPageRoute("/Reader/List", "feeds/{feedId:long}");
+            options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
         });
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);
         builder.Services.AddAuthorization(options => options.AddPolicy(AdminPolicy.Name, AdminPolicy.Build));
@@ -133,6 +135,7 @@ internal static class WebApp
         app.MapGet("/", () => Results.Redirect("/unread")).RequireAuthorization();
         IconEndpoints.Map(app);
         ReadingEndpoints.Map(app);
+        SavedSearchEndpoints.Map(app);
         app.MapMinifluxApi();
         GoogleReaderEndpoints.Map(app);
         FeverEndpoints.Map(app);

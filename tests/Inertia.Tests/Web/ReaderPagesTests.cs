@@ -378,7 +378,7 @@ public sealed class ReaderPagesTests
     }
 
     [Fact]
-    public async Task Unknown_pages_answer_404()
+    public async Task Unknown_pages_answer_404_and_pages_that_only_show_refuse_a_post()
     {
         await using var app = await ReaderApp.StartAsync();
         var (client, _) = await app.SignedInAsync("ann");
@@ -388,6 +388,9 @@ public sealed class ReaderPagesTests
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/entries/123456")).Status);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/feeds/123456")).Status);
             Assert.Contains("Not found", (await client.GetAsync("/feeds/123456")).Text("h1"), StringComparison.Ordinal);
+            // A page that only shows answers a POST with 405, not a half-built page.
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/unread", "/unread")).Status);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await client.PostAsync("/search?q=x", "/unread")).Status);
         }
     }
 

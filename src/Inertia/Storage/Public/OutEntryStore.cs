@@ -3,7 +3,7 @@ using Dapper;
 namespace Inertia.Storage.Public;
 
 /// <summary>
-/// The entries of a user's published feeds: a folder's newest, or the starred ones most recently starred first.
+/// The entries of a user's published feeds: a folder's newest, a saved search's, or the starred ones most recently starred first.
 /// Like every reading query it starts from the user's own state rows, so nothing of another user's can appear.
 /// </summary>
 internal sealed class OutEntryStore(Database database)
@@ -18,6 +18,12 @@ internal sealed class OutEntryStore(Database database)
 
     public Task<IReadOnlyList<OutEntry>> StarredAsync(long userId, CancellationToken cancellationToken = default) =>
         QueryAsync("s.is_starred", "COALESCE(s.starred_at, s.published_at) DESC, s.entry_id DESC", new { userId, limit = Limit }, cancellationToken);
+
+    /// <summary>The user's entries among <paramref name="entryIds"/> (a saved search's results), newest first.</summary>
+    public Task<IReadOnlyList<OutEntry>> OfEntriesAsync(long userId, IReadOnlyCollection<long> entryIds, CancellationToken cancellationToken = default) =>
+        entryIds.Count == 0
+            ? Task.FromResult<IReadOnlyList<OutEntry>>([])
+            : QueryAsync(database.InList("s.entry_id", "@ids"), "s.published_at DESC, s.entry_id DESC", new { userId, ids = entryIds.ToList(), limit = Limit }, cancellationToken);
 
     private Task<IReadOnlyList<OutEntry>> QueryAsync(string condition, string order, object parameters, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<OutEntry>>(async c => (await c.QueryAsync<OutEntry>(

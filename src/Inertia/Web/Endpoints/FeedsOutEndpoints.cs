@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Inertia.FeedsOut;
 using Inertia.Storage.Accounts;
 using Inertia.Storage.Public;
+using Inertia.Storage.SavedSearches;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Localization;
 using Inertia.Web.Security;
@@ -13,7 +14,7 @@ namespace Inertia.Web.Endpoints;
 
 /// <summary>
 /// The feeds Inertia publishes. <c>GET /out/{user}/{token}/starred.{rss|atom|json}</c> and
-/// <c>/out/{user}/{token}/folders/{id}.{…}</c>: a user's private feeds, for other feed readers, which carry no
+/// <c>/out/{user}/{token}/folders/{id}.{…}</c>, <c>/out/{user}/{token}/searches/{id}.{…}</c>: a user's private feeds, for other feed readers, which carry no
 /// session, so the address carries a secret instead; a wrong or old token, a disabled user, or a folder that is
 /// not the user's all answer 404. <c>GET /directory.{rss|atom|json}</c>: the recommended-feeds directory, for
 /// anyone. Answers carry an ETag (private feeds also Last-Modified) and honour conditional requests with 304.
@@ -38,6 +39,15 @@ internal static class FeedsOutEndpoints
                 return Results.NotFound();
             }
             return Answer(context, outFormat, await feeds.FolderAsync(user, folder, BaseUrl(context.Request), cancellationToken), isPublic: false);
+        });
+        group.MapMethods("/searches/{searchId:long}.{format}", ReadMethods, async (long userId, string token, long searchId, string format, HttpContext context, PrivateFeeds feeds, SavedSearchStore searches, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            if (await UserAsync(context, userId, token, format, cancellationToken) is not ({ } user, var outFormat)
+                || await searches.GetAsync(user.Id, searchId, cancellationToken) is not { } saved)
+            {
+                return Results.NotFound();
+            }
+            return Answer(context, outFormat, await feeds.SearchAsync(user, saved, BaseUrl(context.Request), time.GetUtcNow(), cancellationToken), isPublic: false);
         });
         app.MapMethods("/directory.{format}", ReadMethods, async (string format, string? category, string? language, string? q, HttpContext context, DirectoryOutFeed directory, CancellationToken cancellationToken) =>
         {

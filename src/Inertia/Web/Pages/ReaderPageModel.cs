@@ -22,10 +22,10 @@ internal abstract class ReaderPageModel : PageModel
     /// Loads the sidebar with <paramref name="active"/> highlighted and the folder it is in open: a folder's
     /// list opens that folder, and so does a feed's when <paramref name="feedFolder"/> names the feed's folder.
     /// </summary>
-    internal async Task LoadSidebarAsync(ListRef? active, CancellationToken cancellationToken, long? feedFolder = null)
+    internal async Task LoadSidebarAsync(ListRef? active, CancellationToken cancellationToken, long? feedFolder = null, long? activeSearch = null)
     {
         var open = active is { View: EntryView.Folder } folder ? folder.Id : feedFolder;
-        SidebarView = new SidebarView(await Sidebar.LoadAsync(HttpContext.RequestServices, CurrentUser, open, Now, cancellationToken), active);
+        SidebarView = new SidebarView(await Sidebar.LoadAsync(HttpContext.RequestServices, CurrentUser, open, Now, cancellationToken), active, activeSearch);
     }
 
     /// <summary>Shows <paramref name="message"/> on the next page (after a redirect).</summary>

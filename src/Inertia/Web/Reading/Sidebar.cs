@@ -1,11 +1,13 @@
+using Inertia.Search;
 using Inertia.Storage.Accounts;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Labels;
+using Inertia.Storage.SavedSearches;
 using Inertia.Storage.Subscriptions;
 
 namespace Inertia.Web.Reading;
 
-/// <summary>The reader's navigation: the views with their counts, the folders with theirs, the feeds shown open, and the reader's labels.</summary>
+/// <summary>The reader's navigation: the views with their counts, the folders with theirs, the feeds shown open, saved searches with their unread counts, and the reader's labels.</summary>
 internal sealed record Sidebar(
     IReadOnlyList<SidebarFolder> Folders,
     IReadOnlyList<SubscriptionSummary> Unfiled,
@@ -13,6 +15,7 @@ internal sealed record Sidebar(
     long Unread,
     long Starred,
     long UnreadToday,
+    IReadOnlyList<SidebarSearch> Searches,
     IReadOnlyList<EntryLabel> Labels)
 {
     /// <summary>
@@ -27,6 +30,11 @@ internal sealed record Sidebar(
         var feeds = await subscriptions.SummariesAsync(user.Id, unfiled: true, openFolder, cancellationToken);
         var today = await services.GetRequiredService<EntryStore>().CountUnreadSinceAsync(user.Id, ListRef.StartOfDay(now, user.Settings.Zone), cancellationToken);
         var labels = await services.GetRequiredService<LabelStore>().ListAsync(user.Id, cancellationToken);
+        var searches = new List<SidebarSearch>();
+        foreach (var saved in await services.GetRequiredService<SavedSearchStore>().ListAsync(user.Id, cancellationToken))
+        {
+            searches.Add(await CountAsync(services.GetRequiredService<SearchStore>(), user, saved, now, cancellationToken));
+        }
         var byFolder = counts.Where(c => c.FolderId is not null).ToDictionary(c => c.FolderId!.Value);
         return new Sidebar(
             folders.Select(f => new SidebarFolder(
@@ -39,7 +47,21 @@ internal sealed record Sidebar(
             counts.Sum(c => c.Unread),
             counts.Sum(c => c.Starred),
             today,
+            searches,
             labels);
+    }
+
+    private static async Task<SidebarSearch> CountAsync(SearchStore search, User user, SavedSearch saved, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = await search.CountUnreadAsync(user.Id, SearchQuery.Parse(saved.Query, now, user.Settings.Zone), cancellationToken);
+            return new SidebarSearch(saved, count?.Count, count?.LowerBound ?? false);
+        }
+        catch (SearchQueryException)
+        {
+            return new SidebarSearch(saved, null, false);
+        }
     }
 
     /// <summary>Whether the user follows no feed yet (the reader then shows how to start).</summary>

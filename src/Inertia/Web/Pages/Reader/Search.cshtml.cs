@@ -2,6 +2,7 @@ using System.Globalization;
 using Inertia.Search;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Labels;
+using Inertia.Storage.SavedSearches;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,9 @@ namespace Inertia.Web.Pages.Reader;
 /// newest first, oldest first or by relevance, with what matched marked in titles and snippets. Without a query it
 /// shows how to write one; a query that cannot be read is shown back with what is wrong with it.
 /// </summary>
-internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, SubscriptionStore subscriptions, FolderStore folders, LabelStore labels) : ReaderPageModel
+internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, SubscriptionStore subscriptions, FolderStore folders, LabelStore labels, SavedSearchStore savedSearches) : ReaderPageModel
 {
+    [FromRoute] public long? SavedId { get; set; }
     [FromQuery(Name = "q")] public string? Query { get; set; }
     [FromQuery(Name = "in")] public string? Within { get; set; }
     [FromQuery(Name = "order")] public string? OrderName { get; set; }
@@ -39,6 +41,9 @@ internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, Sub
     /// <summary>The reader's labels on the results.</summary>
     internal IReadOnlyDictionary<long, IReadOnlyList<string>> Labels { get; private set; } = new Dictionary<long, IReadOnlyList<string>>();
 
+    /// <summary>The saved search shown (<c>/search/{id}</c>), or the saved search of the same query.</summary>
+    internal SavedSearch? Saved { get; private set; }
+
     /// <summary>Whether entries stored before the index existed are still being indexed.</summary>
     internal bool Backfilling { get; private set; }
 
@@ -49,14 +54,14 @@ internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, Sub
 
     internal string? NextUrl => Results switch
     {
-        { Next: { } next } => Address(Query, Within, Order, $"&after={next}&t={ShownAt.ToString(CultureInfo.InvariantCulture)}"),
-        { NextOffset: { } offset } => Address(Query, Within, Order, $"&offset={offset.ToString(CultureInfo.InvariantCulture)}&t={ShownAt.ToString(CultureInfo.InvariantCulture)}"),
+        { Next: { } next } => Address(Query, Within, Order, $"&after={next}&t={ShownAt.ToString(CultureInfo.InvariantCulture)}", SavedId),
+        { NextOffset: { } offset } => Address(Query, Within, Order, $"&offset={offset.ToString(CultureInfo.InvariantCulture)}&t={ShownAt.ToString(CultureInfo.InvariantCulture)}", SavedId),
         _ => null,
     };
 
-    /// <summary>The address of a search.</summary>
-    internal static string Address(string? query, string? within, SearchOrder order, string rest = "") =>
-        "/search?q=" + Uri.EscapeDataString(query ?? "")
+    /// <summary>The address of a search, or of a saved search (<paramref name="savedId"/>, whose query is its own).</summary>
+    internal static string Address(string? query, string? within, SearchOrder order, string rest = "", long? savedId = null) =>
+        (savedId is { } id ? string.Create(CultureInfo.InvariantCulture, $"/search/{id}?q=") : "/search?q=" + Uri.EscapeDataString(query ?? ""))
         + (within is { Length: > 0 } ? "&in=" + Uri.EscapeDataString(within) : "")
         + (order == SearchOrder.Newest ? "" : "&order=" + order.ToString().ToLowerInvariant())
         + rest;
@@ -75,7 +80,20 @@ internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, Sub
             Scope = ScopeTitle is null ? null : scope;
         }
         Within = Scope?.ToString();
+        if (SavedId is { } savedId)
+        {
+            Saved = await savedSearches.GetAsync(user.Id, savedId, cancellationToken);
+            if (Saved is null)
+            {
+                return NotFound();
+            }
+            Query = Saved.Query;
+        }
         Query = string.IsNullOrWhiteSpace(Query) ? null : Query.Trim();
+        if (Saved is null && Query is not null)
+        {
+            Saved = (await savedSearches.ListAsync(user.Id, cancellationToken)).FirstOrDefault(s => s.Query == Query);
+        }
         if (Query is not null)
         {
             try
@@ -110,7 +128,7 @@ internal sealed class SearchModel(SearchStore search, SearchIndexer indexer, Sub
             }
             Backfilling = await indexer.IsBackfillingAsync(cancellationToken);
         }
-        await LoadSidebarAsync(Scope, cancellationToken);
+        await LoadSidebarAsync(Scope, cancellationToken, activeSearch: SavedId);
         return Page();
     }
 }

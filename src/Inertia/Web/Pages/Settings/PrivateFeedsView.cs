@@ -1,7 +1,9 @@
 using Inertia.FeedsOut;
 using Inertia.Storage.Accounts;
+using Inertia.Storage.SavedSearches;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Endpoints;
+using Inertia.Web.Localization;
 using Inertia.Web.Security;
 
 namespace Inertia.Web.Pages.Settings;
@@ -26,6 +28,11 @@ internal sealed record PrivateFeedsView(bool HasToken, IReadOnlyList<PrivateFeed
         foreach (var folder in await services.GetRequiredService<FolderStore>().ListAsync(user.Id, context.RequestAborted))
         {
             lists.Add(new PrivateFeedList(folder.Title, OutFormats.All.Select(f => (f, baseUrl + PrivateFeeds.FolderPath(user.Id, token, folder.Id, f))).ToList()));
+        }
+        var t = services.GetRequiredService<Translator>();
+        foreach (var saved in await services.GetRequiredService<SavedSearchStore>().ListAsync(user.Id, context.RequestAborted))
+        {
+            lists.Add(new PrivateFeedList(t["Search: {0}", saved.Name], OutFormats.All.Select(f => (f, baseUrl + PrivateFeeds.SearchPath(user.Id, token, saved.Id, f))).ToList()));
         }
         return new PrivateFeedsView(true, lists);
     }
