@@ -137,10 +137,15 @@ internal static class SearchHighlighter
         var origin = new List<int>(text.Length + 1);
         for (var i = 0; i < text.Length;)
         {
+            if (SearchText.IsStable(text[i]))
+            {
+                folded.Append(text[i] is >= 'A' and <= 'Z' ? (char)(text[i] + 32) : text[i]);
+                origin.Add(i);
+                i++;
+                continue;
+            }
             var width = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
-            var piece = text.Substring(i, width);
-            var foldedPiece = piece.Length == 1 && piece[0] < 0x80 ? piece.ToLowerInvariant() : SearchText.Fold(piece);
-            foreach (var c in foldedPiece)
+            foreach (var c in SearchText.Fold(text.Substring(i, width)))
             {
                 folded.Append(c);
                 origin.Add(i);

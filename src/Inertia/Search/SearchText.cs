@@ -96,20 +96,75 @@ internal static class SearchText
     /// </summary>
     public static string Fold(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKD);
-        var folded = new StringBuilder(normalized.Length);
+        // Most text is ASCII, kana, ideographs and Hangul, which folding leaves alone but for case: those are copied,
+        // and only the runs between them (accents, full-width forms, punctuation) go through normalization.
+        StringBuilder? folded = null;
         var previousIsAlphabetic = false;
-        foreach (var c in normalized)
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = start;
+            while (end < text.Length && IsStable(text[end]))
+            {
+                end++;
+            }
+            if (end == text.Length && start == 0)
+            {
+                return LowerAscii(text);
+            }
+            folded ??= new StringBuilder(text.Length);
+            for (var i = start; i < end; i++)
+            {
+                var c = text[i];
+                folded.Append(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c);
+                previousIsAlphabetic = char.IsAsciiLetter(c);
+            }
+            if (end == text.Length)
+            {
+                break;
+            }
+            var runEnd = end;
+            while (runEnd < text.Length && !IsStable(text[runEnd]))
+            {
+                runEnd++;
+            }
+            previousIsAlphabetic = FoldRun(text.AsSpan(end, runEnd - end), folded, previousIsAlphabetic);
+            start = runEnd;
+        }
+        return folded?.ToString() ?? "";
+    }
+
+    /// <summary>Whether folding leaves a character as it is, but for an ASCII letter's case.</summary>
+    internal static bool IsStable(char c) =>
+        c < 0x80 || c is >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FA' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7A3';
+
+    /// <summary>Folds a run of characters that need it: compatibility decomposition, accents off alphabetic letters, lower case, composed again.</summary>
+    private static bool FoldRun(ReadOnlySpan<char> run, StringBuilder folded, bool previousIsAlphabetic)
+    {
+        var decomposed = run.ToString().Normalize(NormalizationForm.FormKD);
+        var piece = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark && previousIsAlphabetic)
             {
                 continue;
             }
             previousIsAlphabetic = c < '\u0590' && char.IsLetter(c);
-            folded.Append(char.ToLowerInvariant(c));
+            piece.Append(char.ToLowerInvariant(c));
         }
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        folded.Append(piece.ToString().Normalize(NormalizationForm.FormC));
+        return previousIsAlphabetic;
     }
+
+    /// <summary>ASCII letters in lower case, every other character as it is.</summary>
+    private static string LowerAscii(string text) => string.Create(text.Length, text, static (span, source) =>
+    {
+        for (var i = 0; i < source.Length; i++)
+        {
+            var c = source[i];
+            span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+    });
 
     /// <summary>Whether a character belongs to a script written without spaces between words.</summary>
     public static bool IsUnspaced(int codePoint) => codePoint switch

@@ -16,6 +16,37 @@ public sealed class SearchTextTests
         Assert.Equal(["東京", "京は", "は明", "明日", "日"], SearchText.Terms("東京は明日"));
     }
 
+    [Theory]
+    [InlineData("Café naïve RÉSUMÉ")]
+    [InlineData("ＡＢＣ１２３，北京大学（新闻）。")]
+    [InlineData("がぎぐ ﾊﾟｿｺﾝ ｶﾞ")]
+    [InlineData("서울은 내일 비가 옵니다")]
+    [InlineData("Ελληνικά Ёжик हिन्दी ไทย")]
+    [InlineData("ﬁnance ① ㍿ ™ e\u0301 A\u030A")]
+    [InlineData("mixed 中文English１２Ｚ 한국어 ＡＢＣ")]
+    public void Folding_copies_what_it_need_not_normalize_and_gives_what_normalizing_everything_gives(string text)
+    {
+        Assert.Equal(ReferenceFold(text), SearchText.Fold(text));
+    }
+
+    /// <summary>The definition: decompose for compatibility, take accents off Latin, Greek and Cyrillic letters, lower the case, compose.</summary>
+    private static string ReferenceFold(string text)
+    {
+        var decomposed = text.Normalize(System.Text.NormalizationForm.FormKD);
+        var folded = new System.Text.StringBuilder();
+        var previousIsAlphabetic = false;
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark && previousIsAlphabetic)
+            {
+                continue;
+            }
+            previousIsAlphabetic = c < '\u0590' && char.IsLetter(c);
+            folded.Append(char.ToLowerInvariant(c));
+        }
+        return folded.ToString().Normalize(System.Text.NormalizationForm.FormC);
+    }
+
     [Fact]
     public void Characters_beyond_the_basic_plane_are_one_character()
     {
