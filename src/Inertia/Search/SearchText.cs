@@ -24,33 +24,63 @@ internal static class SearchText
     /// <summary>The terms of <paramref name="text"/> in order, run-final characters after the rest.</summary>
     public static List<string> Terms(string? text)
     {
-        var terms = new List<string>();
         if (string.IsNullOrEmpty(text))
         {
-            return terms;
+            return [];
         }
+        // One pass over the folded text by index: every term is one substring of it (this runs for every entry stored).
+        var folded = Fold(text.Length > MaxFieldLength ? text[..MaxFieldLength] : text);
+        var terms = new List<string>(folded.Length / 4);
         List<string>? tails = null;
-        foreach (var segment in Segments(Fold(text.Length > MaxFieldLength ? text[..MaxFieldLength] : text)))
+        var i = 0;
+        while (i < folded.Length)
         {
-            if (!segment.Unspaced)
+            var (codePoint, width) = At(folded, i);
+            if (IsUnspaced(codePoint))
             {
-                if (segment.Text.Length <= MaxTermLength)
+                // Each character with the next is a pair; the run's last (or only) character is a term of its own.
+                var previous = i;
+                var characters = 0;
+                while (i < folded.Length)
                 {
-                    terms.Add(segment.Text);
+                    var (next, nextWidth) = At(folded, i);
+                    if (!IsUnspaced(next))
+                    {
+                        break;
+                    }
+                    if (characters++ > 0)
+                    {
+                        terms.Add(folded.Substring(previous, i + nextWidth - previous));
+                    }
+                    previous = i;
+                    i += nextWidth;
                 }
-                continue;
+                var last = folded.Substring(previous, i - previous);
+                if (characters == 1)
+                {
+                    terms.Add(last);
+                }
+                else
+                {
+                    (tails ??= []).Add(last);
+                }
             }
-            var characters = Characters(segment.Text);
-            if (characters.Count == 1)
+            else if (IsWord(codePoint))
             {
-                terms.Add(characters[0]);
-                continue;
+                var start = i;
+                while (i < folded.Length && At(folded, i) is var (next, nextWidth) && IsWord(next) && !IsUnspaced(next))
+                {
+                    i += nextWidth;
+                }
+                if (i - start <= MaxTermLength)
+                {
+                    terms.Add(folded.Substring(start, i - start));
+                }
             }
-            for (var i = 0; i + 1 < characters.Count; i++)
+            else
             {
-                terms.Add(characters[i] + characters[i + 1]);
+                i += width;
             }
-            (tails ??= []).Add(characters[^1]);
         }
         if (tails is not null)
         {
@@ -58,6 +88,20 @@ internal static class SearchText
         }
         return terms;
     }
+
+    /// <summary>The code point at <paramref name="index"/> and how many chars it takes (2 for a surrogate pair).</summary>
+    private static (int CodePoint, int Width) At(string text, int index)
+    {
+        var c = text[index];
+        return char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1])
+            ? (char.ConvertToUtf32(c, text[index + 1]), 2)
+            : (c, 1);
+    }
+
+    /// <summary>Letters, digits and marks (and private-use characters) make words; everything else separates them.</summary>
+    private static bool IsWord(int codePoint) => codePoint < 0x80
+        ? char.IsAsciiLetterOrDigit((char)codePoint)
+        : codePoint is < 0xD800 or > 0xDFFF && IsWordRune(new Rune(codePoint));
 
     /// <summary>
     /// The terms a query word asks for, in order, as a phrase: a word of a spaced script is one term, a run of
@@ -194,7 +238,7 @@ internal static class SearchText
         foreach (var rune in folded.EnumerateRunes())
         {
             var isUnspaced = IsUnspaced(rune.Value);
-            var isWord = isUnspaced || IsWordRune(rune);
+            var isWord = isUnspaced || IsWord(rune.Value);
             if (current.Length > 0 && (!isWord || isUnspaced != unspaced))
             {
                 yield return new Segment(current.ToString(), unspaced);
@@ -202,7 +246,7 @@ internal static class SearchText
             }
             if (isWord)
             {
-                current.Append(rune.ToString());
+                AppendRune(current, rune);
                 unspaced = isUnspaced;
             }
         }
@@ -210,6 +254,12 @@ internal static class SearchText
         {
             yield return new Segment(current.ToString(), unspaced);
         }
+    }
+
+    private static void AppendRune(StringBuilder builder, Rune rune)
+    {
+        Span<char> chars = stackalloc char[2];
+        builder.Append(chars[..rune.EncodeToUtf16(chars)]);
     }
 
     private static bool IsWordRune(Rune rune) => Rune.GetUnicodeCategory(rune) switch
