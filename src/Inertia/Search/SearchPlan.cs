@@ -122,9 +122,10 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
     {
         string Rows(string state) =>
             $"SELECT {StateColumns} FROM entry_states s {EntryJoin} WHERE {Where()}{WalkMatch}{keyset} AND {state} ORDER BY {DateOrderedStates.Order("s.", Descending)} LIMIT {limit}";
-        if (request.FeedId is not null || compiled.OnlyStarred || compiled.OnlyUnread)
+        var onlyUnread = compiled.OnlyUnread || request.UnreadOnly;
+        if (request.FeedId is not null || compiled.OnlyStarred || onlyUnread)
         {
-            return Rows(compiled.OnlyUnread ? "NOT s.is_read" : "TRUE");
+            return Rows(onlyUnread ? "NOT s.is_read" : "TRUE");
         }
         return DateOrderedStates.Merge(Rows("NOT s.is_read"), Rows("s.is_read"), Descending, limit);
     }

@@ -37,8 +37,7 @@ internal sealed class SearchStore(Database database)
     /// <summary>One page of results, with a snippet around what matched and the count.</summary>
     public async Task<SearchResults> SearchAsync(long userId, SearchRequest request, CancellationToken cancellationToken = default)
     {
-        var compiled = await CompileAsync(userId, request.Query, cancellationToken);
-        var indexFirst = compiled.Match is { } match && await CountIndexMatchesAsync(match, cancellationToken) < IndexFirstLimit;
+        var (compiled, indexFirst) = await PrepareAsync(userId, request.Query, cancellationToken);
         var order = request.Order;
         var rankedByDate = false;
         if (order == SearchOrder.Relevance && !indexFirst)
@@ -74,8 +73,7 @@ internal sealed class SearchStore(Database database)
         {
             return null;
         }
-        var compiled = await CompileAsync(userId, query, cancellationToken);
-        var indexFirst = compiled.Match is { } match && await CountIndexMatchesAsync(match, cancellationToken) < IndexFirstLimit;
+        var (compiled, indexFirst) = await PrepareAsync(userId, query, cancellationToken);
         var plan = new SearchPlan(database, userId, new SearchRequest(query) { UnreadOnly = true }, compiled, indexFirst, SearchOrder.Newest);
         var (count, lowerBound) = await database.ReadAsync(c => CountAsync(c, plan, indexFirst), cancellationToken);
         return (count!.Value, lowerBound);
@@ -112,6 +110,13 @@ internal sealed class SearchStore(Database database)
                 new { userId, ids = chunk.ToList(), now = now.ToUnixTimeMilliseconds() }, transaction), cancellationToken);
         }
         return marked;
+    }
+
+    /// <summary>The query compiled for the user, and whether its page is best read from the index (few matches) or by walking dates.</summary>
+    private async Task<(CompiledSearch Compiled, bool IndexFirst)> PrepareAsync(long userId, SearchQuery query, CancellationToken cancellationToken)
+    {
+        var compiled = await CompileAsync(userId, query, cancellationToken);
+        return (compiled, compiled.Match is { } match && await CountIndexMatchesAsync(match, cancellationToken) < IndexFirstLimit);
     }
 
     /// <summary>How many entries of all users the index expression matches, counting no further than <see cref="IndexFirstLimit"/>.</summary>
