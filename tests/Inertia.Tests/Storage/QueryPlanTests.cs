@@ -1,4 +1,5 @@
 using Dapper;
+using Inertia.Search;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Sync;
 using Inertia.Tests.Support;
@@ -101,6 +102,40 @@ public sealed class QueryPlanTests
         var (sql, parameters) = ApiCommand(userId, list);
         // The REST page, once picked, may be sorted again at the very end; the id lists never are.
         await AssertWalksAsync(test, list, sql, parameters, ["entry_states_unread", "entry_states_read"], sortsThePage: list.StartsWith("entries", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_search_for_a_common_word_walks_the_date_indexes_and_asks_the_index_about_each_row()
+    {
+        var (database, userId) = await FortyEntriesAsync();
+        await using var test = database;
+        var query = SearchQuery.Parse("content", StorageFixtures.Now, TimeZoneInfo.Utc);
+        var compiled = CompiledSearch.Compile(test.Database, query, _ => [], _ => []);
+        var (sql, parameters) = new SearchPlan(test.Database, userId, new SearchRequest(query), compiled, indexFirst: false, SearchOrder.Newest).Page(null, 0, 51);
+        await AssertWalksAsync(test, "search, dates first", sql, parameters, ["entry_states_unread", "entry_states_read"], sortsThePage: false);
+        Assert.Contains(await PlanAsync(test, sql, parameters), step => step.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && step.Contains("entry_search", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_search_for_a_rare_word_reads_the_index_first_and_each_match_by_its_key()
+    {
+        var (database, userId) = await FortyEntriesAsync();
+        await using var test = database;
+        var query = SearchQuery.Parse("content", StorageFixtures.Now, TimeZoneInfo.Utc);
+        var compiled = CompiledSearch.Compile(test.Database, query, _ => [], _ => []);
+        var (sql, parameters) = new SearchPlan(test.Database, userId, new SearchRequest(query), compiled, indexFirst: true, SearchOrder.Newest).Page(null, 0, 51);
+        foreach (var analyzed in new[] { false, true })
+        {
+            if (analyzed)
+            {
+                await test.Database.WriteAsync((c, t) => c.ExecuteAsync("ANALYZE main", transaction: t));
+            }
+            var plan = await PlanAsync(test, sql, parameters);
+            Console.WriteLine("search, index first:\n  " + string.Join("\n  ", plan));
+            var index = plan.FindIndex(step => step.Contains("entry_search VIRTUAL TABLE INDEX", StringComparison.Ordinal));
+            var states = plan.FindIndex(step => step.StartsWith("SEARCH s USING PRIMARY KEY (user_id=? AND entry_id=?)", StringComparison.Ordinal));
+            Assert.True(index >= 0 && states > index, "the index's matches come first, each state row is found by its key");
+        }
     }
 
     private static async Task<(TestDatabase, long UserId)> FortyEntriesAsync()
