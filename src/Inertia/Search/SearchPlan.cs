@@ -55,7 +55,7 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
         return (sql, parameters);
     }
 
-    /// <summary>How many entries match: all of them from the index, or no more than <paramref name="limit"/> when walking.</summary>
+    /// <summary>How many entries match: all of them, or no more than <paramref name="limit"/> (when the words are common).</summary>
     public (string Sql, DynamicParameters Parameters) Count(int? limit)
     {
         var parameters = Parameters();
@@ -64,7 +64,11 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
             return ($"SELECT COUNT(*) {IndexFirstFrom(withScore: false)} WHERE {Where()}", parameters);
         }
         parameters.Add("countLimit", limit.Value);
-        return ($"SELECT COUNT(*) FROM (SELECT 1 FROM entry_states s {EntryJoin} WHERE {Where()}{WalkMatch} LIMIT @countLimit) c", parameters);
+        // With words, the index's matches are taken in its own order and each looked up by key until the limit: asking the
+        // index about each state row instead costs a lookup of the words per row (measured: 1.2 s at 1,000,000 entries).
+        return compiled.Match is null
+            ? ($"SELECT COUNT(*) FROM (SELECT 1 FROM entry_states s {EntryJoin} WHERE {Where()} LIMIT @countLimit) c", parameters)
+            : ($"SELECT COUNT(*) FROM (SELECT 1 {IndexFirstFrom(withScore: false)} WHERE {Where()} LIMIT @countLimit) c", parameters);
     }
 
     /// <summary>The SQL that marks read every match (no regular expression: those are checked outside the database).</summary>

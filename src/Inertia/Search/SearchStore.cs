@@ -15,8 +15,8 @@ namespace Inertia.Search;
 /// </summary>
 internal sealed class SearchStore(Database database)
 {
-    /// <summary>Up to this many index matches, results are read from the index and sorted; beyond, by walking dates.</summary>
-    public const int IndexFirstLimit = 20_000;
+    /// <summary>Up to this many index matches (20,000), results are read from the index and sorted; beyond, by walking dates.</summary>
+    public int IndexFirstLimit { get; init; } = 20_000;
 
     /// <summary>When walking, counting stops here ("more than 1,000 results").</summary>
     public const int WalkCountLimit = 1_000;

@@ -51,11 +51,19 @@ public sealed class SearchStoreTests
         return (test, user, feed, ids);
     }
 
+    /// <summary>
+    /// The ids of what a search finds, checked to be the same whichever way the page is read: from the index first, or by
+    /// walking the dates and asking the index about each row (as for common words), with the count alike.
+    /// </summary>
     private static async Task<List<string>> FindAsync(Database database, long user, string query, Func<SearchRequest, SearchRequest>? shape = null)
     {
         var request = new SearchRequest(SearchQuery.Parse(query, Now, Utc)) { Limit = 100 };
-        var results = await new SearchStore(database).SearchAsync(user, shape is null ? request : shape(request));
-        return results.Hits.Select(h => h.Entry.Url!.Split('/')[^1]).Order(StringComparer.Ordinal).ToList();
+        request = shape is null ? request : shape(request);
+        var indexFirst = await new SearchStore(database).SearchAsync(user, request);
+        var datesFirst = await new SearchStore(database) { IndexFirstLimit = 0 }.SearchAsync(user, request);
+        Assert.Equal(indexFirst.Hits.Select(h => h.Entry.EntryId), datesFirst.Hits.Select(h => h.Entry.EntryId));
+        Assert.Equal(indexFirst.Count, datesFirst.Count);
+        return indexFirst.Hits.Select(h => h.Entry.Url!.Split('/')[^1]).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>What a scan of the folded text finds: the articles whose title or text contains <paramref name="text"/>.</summary>
