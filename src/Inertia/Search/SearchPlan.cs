@@ -5,14 +5,15 @@ using Inertia.Storage.Entries;
 namespace Inertia.Search;
 
 /// <summary>
-/// The SQL of one search for one user: the page (from the index, or from a walk of the user's date-ordered states
-/// that checks each against the index; see <see cref="SearchStore"/>) and the count.
+/// The SQL of one search for one user, along one <see cref="SearchPath"/>: the page, the count, marking read.
 /// </summary>
-internal sealed class SearchPlan(Database database, long userId, SearchRequest request, CompiledSearch compiled, bool indexFirst, SearchOrder order)
+internal sealed class SearchPlan(Database database, long userId, SearchRequest request, CompiledSearch compiled, SearchPath path, SearchOrder order)
 {
     private const string StateColumns = "s.entry_id AS entry_id, s.feed_id AS feed_id, s.published_at AS published_at, s.is_read AS is_read, s.is_starred AS is_starred";
 
     public SearchOrder Order => order;
+
+    public SearchPath Path => path;
 
     private bool Descending => order != SearchOrder.Oldest;
 
@@ -38,7 +39,7 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
         }
         else
         {
-            states = indexFirst
+            states = path == SearchPath.IndexFirst
                 ? $"SELECT {StateColumns} {IndexFirstFrom(withScore: false)} WHERE {Where()}{keyset} ORDER BY {DateOrderedStates.Order("s.", Descending)} LIMIT @limit"
                 : Walk(keyset, "@limit");
             outerOrder = DateOrderedStates.Order("s.", Descending);
@@ -134,9 +135,13 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
         return DateOrderedStates.Merge(Rows("NOT s.is_read"), Rows("s.is_read"), Descending, limit);
     }
 
-    private string WalkMatch => compiled.Match is null ? "" : " AND " + (database.Engine == DatabaseEngine.Sqlite
-        ? "EXISTS (SELECT 1 FROM entry_search WHERE entry_search MATCH @match AND rowid = s.entry_id)"
-        : "EXISTS (SELECT 1 FROM entry_search x WHERE x.entry_id = s.entry_id AND x.doc @@ CAST(@match AS tsquery))");
+    /// <summary>The walk's check of each state row: against the set of matches, or asking the index about the row.</summary>
+    private string WalkMatch => compiled.Match is null ? "" : " AND " + (path, database.Engine) switch
+    {
+        (SearchPath.DatesAskingTheIndex, DatabaseEngine.Sqlite) => "EXISTS (SELECT 1 FROM entry_search WHERE entry_search MATCH @match AND rowid = s.entry_id)",
+        (SearchPath.DatesAskingTheIndex, _) => "EXISTS (SELECT 1 FROM entry_search x WHERE x.entry_id = s.entry_id AND x.doc @@ CAST(@match AS tsquery))",
+        _ => compiled.MatchCondition("@match"),
+    };
 
     private string EntryJoin => compiled.NeedsEntry ? "JOIN entries e ON e.id = s.entry_id" : "";
 

@@ -19,8 +19,12 @@ internal sealed class SearchQuery
     /// <summary>The longest query read, in characters.</summary>
     public const int MaxLength = 1000;
 
-    /// <summary>How long one regular expression may run on one entry before it counts as not matching.</summary>
-    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// How long one regular expression may run on one entry before it counts as not matching. The engine is linear in the
+    /// text, so this only bounds huge texts; it is not tight, as the engine builds its automaton as it first meets text
+    /// (50 ms timed out a simple pattern on a busy machine).
+    /// </summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(250);
 
     private readonly string _text;
     private readonly DateTimeOffset _now;

@@ -8,18 +8,22 @@ namespace Inertia.Search;
 
 /// <summary>
 /// Runs searches over one user's entries. Every query starts from the user's own state rows, so a search never
-/// sees another user's entries, and it is read in one of two ways (docs/search.md): when the index matches few
-/// entries (fewer than <see cref="IndexFirstLimit"/> across all users), from the index, sorting the matches;
-/// otherwise by walking the user's date-ordered states and checking each against the index until the page is
-/// full, which for common words ends after a few dozen rows.
+/// sees another user's entries, and a page is read along the <see cref="SearchPath"/> that suits how many entries
+/// the index matches (docs/search.md).
 /// </summary>
 internal sealed class SearchStore(Database database)
 {
-    /// <summary>Up to this many index matches (20,000), results are read from the index and sorted; beyond, by walking dates.</summary>
-    public int IndexFirstLimit { get; init; } = 20_000;
+    /// <summary>Below this many index matches (2,000), results are read from the index and sorted (<see cref="SearchPath.IndexFirst"/>).</summary>
+    public int IndexFirstLimit { get; init; } = 2_000;
 
-    /// <summary>When walking, counting stops here ("more than 1,000 results").</summary>
-    public const int WalkCountLimit = 1_000;
+    /// <summary>Below this many (100,000), the walk checks rows against the set of matches; from it on, it asks the index per row.</summary>
+    public int MatchSetLimit { get; init; } = 100_000;
+
+    /// <summary>Below this many (20,000), results can be ranked by relevance; beyond, they come newest first.</summary>
+    public int RelevanceLimit { get; init; } = 20_000;
+
+    /// <summary>When results are many, counting stops here ("more than 1,000 results").</summary>
+    public const int CountLimit = 1_000;
 
     /// <summary>The most entries a regular expression is checked on for one page.</summary>
     public const int RegexScanLimit = 5_000;
@@ -37,21 +41,21 @@ internal sealed class SearchStore(Database database)
     /// <summary>One page of results, with a snippet around what matched and the count.</summary>
     public async Task<SearchResults> SearchAsync(long userId, SearchRequest request, CancellationToken cancellationToken = default)
     {
-        var (compiled, indexFirst) = await PrepareAsync(userId, request.Query, cancellationToken);
+        var (compiled, matches) = await PrepareAsync(userId, request.Query, cancellationToken);
         var order = request.Order;
         var rankedByDate = false;
-        if (order == SearchOrder.Relevance && !indexFirst)
+        if (order == SearchOrder.Relevance && (matches is null || matches >= RelevanceLimit))
         {
             order = SearchOrder.Newest;
             rankedByDate = true;
         }
-        var plan = new SearchPlan(database, userId, request, compiled, indexFirst, order);
+        var plan = new SearchPlan(database, userId, request, compiled, PathFor(matches), order);
         return await database.ReadAsync(async connection =>
         {
             var (hits, next, nextOffset, scanned, timeouts) = request.Query.HasRegex
                 ? await ReadFilteredAsync(connection, plan, request, cancellationToken)
                 : await ReadPageAsync(connection, plan, request);
-            var (count, lowerBound) = request.Query.HasRegex ? ((long?)null, false) : await CountAsync(connection, plan, indexFirst);
+            var (count, lowerBound) = request.Query.HasRegex ? ((long?)null, false) : await CountAsync(connection, plan);
             return new SearchResults(hits, next, nextOffset)
             {
                 Count = count,
@@ -73,9 +77,9 @@ internal sealed class SearchStore(Database database)
         {
             return null;
         }
-        var (compiled, indexFirst) = await PrepareAsync(userId, query, cancellationToken);
-        var plan = new SearchPlan(database, userId, new SearchRequest(query) { UnreadOnly = true }, compiled, indexFirst, SearchOrder.Newest);
-        var (count, lowerBound) = await database.ReadAsync(c => CountAsync(c, plan, indexFirst), cancellationToken);
+        var (compiled, matches) = await PrepareAsync(userId, query, cancellationToken);
+        var plan = new SearchPlan(database, userId, new SearchRequest(query) { UnreadOnly = true }, compiled, PathFor(matches), SearchOrder.Newest);
+        var (count, lowerBound) = await database.ReadAsync(c => CountAsync(c, plan), cancellationToken);
         return (count!.Value, lowerBound);
     }
 
@@ -89,7 +93,7 @@ internal sealed class SearchStore(Database database)
         if (!request.Query.HasRegex)
         {
             var compiled = await CompileAsync(userId, request.Query, cancellationToken);
-            var (sql, parameters) = new SearchPlan(database, userId, request, compiled, indexFirst: true, SearchOrder.Newest).MarkRead(now);
+            var (sql, parameters) = new SearchPlan(database, userId, request, compiled, SearchPath.IndexFirst, SearchOrder.Newest).MarkRead(now);
             return await database.WriteAsync((connection, transaction) => connection.ExecuteAsync(sql, parameters, transaction), cancellationToken);
         }
         var ids = new List<long>();
@@ -112,21 +116,30 @@ internal sealed class SearchStore(Database database)
         return marked;
     }
 
-    /// <summary>The query compiled for the user, and whether its page is best read from the index (few matches) or by walking dates.</summary>
-    private async Task<(CompiledSearch Compiled, bool IndexFirst)> PrepareAsync(long userId, SearchQuery query, CancellationToken cancellationToken)
+    /// <summary>
+    /// The query compiled for the user, and how many entries of all users the index matches, counted to the largest limit
+    /// (null without words: nothing to count, and the reader's state rows are walked).
+    /// </summary>
+    private async Task<(CompiledSearch Compiled, int? Matches)> PrepareAsync(long userId, SearchQuery query, CancellationToken cancellationToken)
     {
         var compiled = await CompileAsync(userId, query, cancellationToken);
-        return (compiled, compiled.Match is { } match && await CountIndexMatchesAsync(match, cancellationToken) < IndexFirstLimit);
-    }
-
-    /// <summary>How many entries of all users the index expression matches, counting no further than <see cref="IndexFirstLimit"/>.</summary>
-    private Task<int> CountIndexMatchesAsync(string match, CancellationToken cancellationToken)
-    {
+        if (compiled.Match is not { } match)
+        {
+            return (compiled, null);
+        }
         var sql = database.Engine == DatabaseEngine.Sqlite
             ? "SELECT COUNT(*) FROM (SELECT 1 FROM entry_search WHERE entry_search MATCH @match LIMIT @limit) m"
             : "SELECT COUNT(*) FROM (SELECT 1 FROM entry_search WHERE doc @@ CAST(@match AS tsquery) LIMIT @limit) m";
-        return database.ReadAsync(c => c.ExecuteScalarAsync<int>(sql, new { match, limit = IndexFirstLimit }), cancellationToken);
+        return (compiled, await database.ReadAsync(c => c.ExecuteScalarAsync<int>(sql, new { match, limit = Math.Max(MatchSetLimit, Math.Max(IndexFirstLimit, RelevanceLimit)) }), cancellationToken));
     }
+
+    private SearchPath PathFor(int? matches) => matches switch
+    {
+        null => SearchPath.DatesAgainstMatches,
+        var n when n < IndexFirstLimit => SearchPath.IndexFirst,
+        var n when n < MatchSetLimit => SearchPath.DatesAgainstMatches,
+        _ => SearchPath.DatesAskingTheIndex,
+    };
 
     private static async Task<(List<SearchHit>, EntryCursor?, int?, int?, int)> ReadPageAsync(DbConnection connection, SearchPlan plan, SearchRequest request)
     {
@@ -206,11 +219,13 @@ internal sealed class SearchStore(Database database)
         }
     }
 
-    private static async Task<(long?, bool)> CountAsync(DbConnection connection, SearchPlan plan, bool indexFirst)
+    /// <summary>How many entries match: exactly along the index-first path, else up to <see cref="CountLimit"/> ("more than").</summary>
+    private static async Task<(long?, bool)> CountAsync(DbConnection connection, SearchPlan plan)
     {
-        var (sql, parameters) = plan.Count(indexFirst ? null : WalkCountLimit + 1);
+        var exact = plan.Path == SearchPath.IndexFirst;
+        var (sql, parameters) = plan.Count(exact ? null : CountLimit + 1);
         var count = await connection.ExecuteScalarAsync<long>(sql, parameters);
-        return !indexFirst && count > WalkCountLimit ? (WalkCountLimit, true) : (count, false);
+        return !exact && count > CountLimit ? (CountLimit, true) : (count, false);
     }
 
     private static string? Snippet(PageRow row, IReadOnlyList<SearchHighlighter.Needle> highlights)

@@ -111,9 +111,24 @@ public sealed class QueryPlanTests
         await using var test = database;
         var query = SearchQuery.Parse("content", StorageFixtures.Now, TimeZoneInfo.Utc);
         var compiled = CompiledSearch.Compile(test.Database, query, _ => [], _ => []);
-        var (sql, parameters) = new SearchPlan(test.Database, userId, new SearchRequest(query), compiled, indexFirst: false, SearchOrder.Newest).Page(null, 0, 51);
+        var (sql, parameters) = new SearchPlan(test.Database, userId, new SearchRequest(query), compiled, SearchPath.DatesAskingTheIndex, SearchOrder.Newest).Page(null, 0, 51);
         await AssertWalksAsync(test, "search, dates first", sql, parameters, ["entry_states_unread", "entry_states_read"], sortsThePage: false);
         Assert.Contains(await PlanAsync(test, sql, parameters), step => step.Contains("VIRTUAL TABLE INDEX", StringComparison.Ordinal) && step.Contains("entry_search", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_search_for_a_frequent_word_walks_the_date_indexes_against_the_set_of_matches()
+    {
+        var (database, userId) = await FortyEntriesAsync();
+        await using var test = database;
+        var query = SearchQuery.Parse("content", StorageFixtures.Now, TimeZoneInfo.Utc);
+        var compiled = CompiledSearch.Compile(test.Database, query, _ => [], _ => []);
+        var (sql, parameters) = new SearchPlan(test.Database, userId, new SearchRequest(query), compiled, SearchPath.DatesAgainstMatches, SearchOrder.Newest).Page(null, 0, 51);
+        await AssertWalksAsync(test, "search, dates against the matches", sql, parameters, ["entry_states_unread", "entry_states_read"], sortsThePage: false);
+        var plan = await PlanAsync(test, sql, parameters);
+        // The set is built once (a list SQLite fills before the walk), not asked per row.
+        Assert.Contains(plan, step => step.StartsWith("LIST SUBQUERY", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("EXISTS", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -123,7 +138,7 @@ public sealed class QueryPlanTests
         await using var test = database;
         var query = SearchQuery.Parse("content", StorageFixtures.Now, TimeZoneInfo.Utc);
         var compiled = CompiledSearch.Compile(test.Database, query, _ => [], _ => []);
-        var (sql, parameters) = new SearchPlan(test.Database, userId, new SearchRequest(query), compiled, indexFirst: true, SearchOrder.Newest).Page(null, 0, 51);
+        var (sql, parameters) = new SearchPlan(test.Database, userId, new SearchRequest(query), compiled, SearchPath.IndexFirst, SearchOrder.Newest).Page(null, 0, 51);
         foreach (var analyzed in new[] { false, true })
         {
             if (analyzed)
