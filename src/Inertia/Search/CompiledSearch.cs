@@ -44,6 +44,12 @@ internal sealed class CompiledSearch
     /// <summary>Whether every result is unread (only the unread index need be walked).</summary>
     public bool OnlyUnread { get; private set; }
 
+    /// <summary>
+    /// Whether the query keeps only some of the reader's feeds or labelled entries (<c>feed:</c>, <c>folder:</c>,
+    /// <c>label:</c>), so that a walk of the reader's dates would pass over most rows.
+    /// </summary>
+    public bool Narrowed { get; private set; }
+
     public DynamicParameters Parameters { get; } = new();
 
     /// <summary>
@@ -72,6 +78,7 @@ internal sealed class CompiledSearch
         }
         compiled.OnlyStarred = parts.Contains(new StateIs(EntryState.Starred));
         compiled.OnlyUnread = parts.Contains(new StateIs(EntryState.Unread));
+        compiled.Narrowed = parts.Any(p => p is InFeed or InFolder or HasLabel);
         if (conditions.Count > 0)
         {
             compiled.Where = string.Join(" AND ", conditions);

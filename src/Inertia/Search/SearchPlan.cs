@@ -13,8 +13,6 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
 
     public SearchOrder Order => order;
 
-    public SearchPath Path => path;
-
     private bool Descending => order != SearchOrder.Oldest;
 
     /// <summary>A page of <paramref name="limit"/> rows after <paramref name="after"/> (by date) or <paramref name="offset"/> rows (by relevance).</summary>

@@ -13,8 +13,12 @@ namespace Inertia.Search;
 /// </summary>
 internal sealed class SearchStore(Database database)
 {
-    /// <summary>Below this many index matches (2,000), results are read from the index and sorted (<see cref="SearchPath.IndexFirst"/>).</summary>
-    public int IndexFirstLimit { get; init; } = 2_000;
+    /// <summary>
+    /// Below this many index matches (10,000), results are read from the index and sorted (<see cref="SearchPath.IndexFirst"/>):
+    /// that costs a lookup per match, where a walk of the dates costs about 51 rows divided by the share of rows that match,
+    /// and the two meet near the square root of 51 times the rows (7,000 at a million).
+    /// </summary>
+    public int IndexFirstLimit { get; init; } = 10_000;
 
     /// <summary>Below this many (100,000), the walk checks rows against the set of matches; from it on, it asks the index per row.</summary>
     public int MatchSetLimit { get; init; } = 100_000;
@@ -49,13 +53,13 @@ internal sealed class SearchStore(Database database)
             order = SearchOrder.Newest;
             rankedByDate = true;
         }
-        var plan = new SearchPlan(database, userId, request, compiled, PathFor(matches), order);
+        var plan = new SearchPlan(database, userId, request, compiled, PathFor(matches, request.FolderId is not null || compiled.Narrowed), order);
         return await database.ReadAsync(async connection =>
         {
             var (hits, next, nextOffset, scanned, timeouts) = request.Query.HasRegex
                 ? await ReadFilteredAsync(connection, plan, request, cancellationToken)
                 : await ReadPageAsync(connection, plan, request);
-            var (count, lowerBound) = request.Query.HasRegex ? ((long?)null, false) : await CountAsync(connection, plan);
+            var (count, lowerBound) = request.Query.HasRegex ? ((long?)null, false) : await CountAsync(connection, plan, exact: matches < IndexFirstLimit);
             return new SearchResults(hits, next, nextOffset)
             {
                 Count = count,
@@ -78,8 +82,8 @@ internal sealed class SearchStore(Database database)
             return null;
         }
         var (compiled, matches) = await PrepareAsync(userId, query, cancellationToken);
-        var plan = new SearchPlan(database, userId, new SearchRequest(query) { UnreadOnly = true }, compiled, PathFor(matches), SearchOrder.Newest);
-        var (count, lowerBound) = await database.ReadAsync(c => CountAsync(c, plan), cancellationToken);
+        var plan = new SearchPlan(database, userId, new SearchRequest(query) { UnreadOnly = true }, compiled, PathFor(matches, compiled.Narrowed), SearchOrder.Newest);
+        var (count, lowerBound) = await database.ReadAsync(c => CountAsync(c, plan, exact: matches < IndexFirstLimit), cancellationToken);
         return (count!.Value, lowerBound);
     }
 
@@ -133,10 +137,14 @@ internal sealed class SearchStore(Database database)
         return (compiled, await database.ReadAsync(c => c.ExecuteScalarAsync<int>(sql, new { match, limit = Math.Max(MatchSetLimit, Math.Max(IndexFirstLimit, RelevanceLimit)) }), cancellationToken));
     }
 
-    private SearchPath PathFor(int? matches) => matches switch
+    /// <summary>
+    /// The path for this many matches; a search <paramref name="narrowed"/> to a folder or some feeds reads the index first
+    /// up to <see cref="MatchSetLimit"/>, as most rows a walk passes belong to other feeds.
+    /// </summary>
+    private SearchPath PathFor(int? matches, bool narrowed) => matches switch
     {
         null => SearchPath.DatesAgainstMatches,
-        var n when n < IndexFirstLimit => SearchPath.IndexFirst,
+        var n when n < (narrowed ? MatchSetLimit : IndexFirstLimit) => SearchPath.IndexFirst,
         var n when n < MatchSetLimit => SearchPath.DatesAgainstMatches,
         _ => SearchPath.DatesAskingTheIndex,
     };
@@ -219,10 +227,9 @@ internal sealed class SearchStore(Database database)
         }
     }
 
-    /// <summary>How many entries match: exactly along the index-first path, else up to <see cref="CountLimit"/> ("more than").</summary>
-    private static async Task<(long?, bool)> CountAsync(DbConnection connection, SearchPlan plan)
+    /// <summary>How many entries match: exactly when the index matches few, else up to <see cref="CountLimit"/> ("more than").</summary>
+    private static async Task<(long?, bool)> CountAsync(DbConnection connection, SearchPlan plan, bool exact)
     {
-        var exact = plan.Path == SearchPath.IndexFirst;
         var (sql, parameters) = plan.Count(exact ? null : CountLimit + 1);
         var count = await connection.ExecuteScalarAsync<long>(sql, parameters);
         return !exact && count > CountLimit ? (CountLimit, true) : (count, false);
