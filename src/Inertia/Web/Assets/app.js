@@ -288,8 +288,9 @@
     bar.value = state.done;
     bar.textContent = `${state.done} / ${state.total}`;
     for (const name of ["done", "total", "added", "skipped", "failed"]) field(name).textContent = state[name];
-    const list = $(".failure-list", importProgress);
-    for (const failure of state.failures.slice(list.children.length)) {
+    // The whole list from the server's each time: failures are recorded out of order, so appending what is past the
+    // length already shown repeated some and missed others.
+    $(".failure-list", importProgress).replaceChildren(...state.failures.map((failure) => {
       const item = document.createElement("li");
       const part = (tag, className, text) => {
         const element = document.createElement(tag);
@@ -301,8 +302,8 @@
       if (failure.folder) part("span", "muted small failure-folder", failure.folder);
       part("span", "muted small url failure-url", failure.url);
       part("span", "problem small failure-reason", failure.reason ?? "");
-      list.append(item);
-    }
+      return item;
+    }));
     field("failures").hidden = state.failures.length === 0;
     field("next").hidden = !state.finished;
     importProgress.dataset.status = state.status;
