@@ -16,7 +16,7 @@ internal sealed record Without(SearchNode Part) : SearchNode;
 
 /// <summary>
 /// Words the index finds: one word, or a phrase, as the index's terms in order (<see cref="SearchText.QueryTerms"/>);
-/// <see cref="Prefix"/> when the last term may be the start of a longer one (<c>secur*</c>, or a single Chinese character).
+/// <see cref="Prefix"/> when the last term may be the start of a longer one (<c>secur*</c>, or a Chinese character after other terms: <c>iPhone手</c>).
 /// </summary>
 internal sealed record TextMatch(SearchField Field, IReadOnlyList<string> Terms, bool Prefix, string Written) : SearchNode;
 

@@ -264,7 +264,7 @@ internal sealed class SearchQuery
     private static TextMatch? Words(SearchField field, string written, bool phrase, int start)
     {
         var prefix = !phrase && written.EndsWith('*');
-        var terms = SearchText.QueryTerms(prefix ? written.TrimEnd('*') : written, out var singleCharacter);
+        var terms = SearchText.QueryTerms(prefix ? written.TrimEnd('*') : written);
         if (terms.Count == 0)
         {
             if (phrase)
@@ -273,9 +273,10 @@ internal sealed class SearchQuery
             }
             return null;
         }
-        // A one-character query in an unspaced script can be the first of a pair or a run's last character.
-        var lastIsSingle = terms[^1].EnumerateRunes().Count() == 1 && SearchText.IsUnspaced(terms[^1].EnumerateRunes().First().Value);
-        return new TextMatch(field, terms, prefix || singleCharacter || lastIsSingle, written);
+        // A single character of an unspaced script is a term of its own; ending a phrase after other terms (a北), it is
+        // the start of the pair that follows them in the text.
+        var endsInOneCharacter = terms.Count > 1 && terms[^1].EnumerateRunes().Count() == 1 && SearchText.IsUnspaced(terms[^1].EnumerateRunes().First().Value);
+        return new TextMatch(field, terms, prefix || endsInOneCharacter, written);
     }
 
     /// <summary>Midnight starting a day (<c>2026-01-31</c>), a month (<c>2026-01</c>) or a year (<c>2026</c>) in the reader's zone.</summary>

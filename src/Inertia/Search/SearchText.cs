@@ -9,9 +9,8 @@ namespace Inertia.Search;
 /// (full-width ＡＢＣ１ to ABC1), lower case, and accents off Latin, Greek and Cyrillic letters. Then
 /// words of space-separated scripts are terms as they are, while runs of scripts written without spaces (Chinese, Japanese, Korean,
 /// Thai) become their overlapping pairs of characters (北京大学 → 北京 京大 大学), so that any
-/// substring of two or more characters is a phrase of consecutive pairs. The last character of each
-/// such run is a term too, kept after the field's other terms so that phrases never span it: with it,
-/// every single character of a run starts some term, and a one-character query is a prefix search.
+/// substring of two or more characters is a phrase of consecutive pairs. Each character of such a run is a
+/// term too, kept after the field's other terms so that no phrase spans it: a one-character query is one term.
 /// </summary>
 internal static class SearchText
 {
@@ -21,7 +20,7 @@ internal static class SearchText
     /// <summary>Longer words are not indexed (encoded blobs, not words; PostgreSQL refuses terms over 2 KB).</summary>
     public const int MaxTermLength = 100;
 
-    /// <summary>The terms of <paramref name="text"/> in order, run-final characters after the rest.</summary>
+    /// <summary>The terms of <paramref name="text"/> in order, the single characters of unspaced runs after the rest.</summary>
     public static List<string> Terms(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -38,7 +37,9 @@ internal static class SearchText
             var (codePoint, width) = At(folded, i);
             if (IsUnspaced(codePoint))
             {
-                // Each character with the next is a pair; the run's last (or only) character is a term of its own.
+                // Each character with the next is a pair; a run of one character is a term where it stands, and every
+                // character of a longer run is a term too, kept after the field's other terms.
+                var runStart = i;
                 var previous = i;
                 var characters = 0;
                 while (i < folded.Length)
@@ -55,14 +56,15 @@ internal static class SearchText
                     previous = i;
                     i += nextWidth;
                 }
-                var last = folded.Substring(previous, i - previous);
                 if (characters == 1)
                 {
-                    terms.Add(last);
+                    terms.Add(folded.Substring(runStart, i - runStart));
+                    continue;
                 }
-                else
+                tails ??= [];
+                for (var at = runStart; at < i; at += At(folded, at).Width)
                 {
-                    (tails ??= []).Add(last);
+                    tails.Add(folded.Substring(at, At(folded, at).Width));
                 }
             }
             else if (IsWord(codePoint))
@@ -105,15 +107,12 @@ internal static class SearchText
 
     /// <summary>
     /// The terms a query word asks for, in order, as a phrase: a word of a spaced script is one term, a run of
-    /// an unspaced script its pairs. <paramref name="singleCharacter"/> is set when the word is one character
-    /// of an unspaced script, which only a prefix search finds (it may be the first of a pair or a run's last).
+    /// an unspaced script its pairs, a single character of one that character (which the index holds as a term).
     /// </summary>
-    public static List<string> QueryTerms(string word, out bool singleCharacter)
+    public static List<string> QueryTerms(string word)
     {
         var terms = new List<string>();
-        var segments = Segments(Fold(word)).ToList();
-        singleCharacter = segments is [{ Unspaced: true } only] && Characters(only.Text).Count == 1;
-        foreach (var segment in segments)
+        foreach (var segment in Segments(Fold(word)))
         {
             if (!segment.Unspaced)
             {

@@ -29,15 +29,17 @@ public sealed class SearchQueryTests
     }
 
     [Fact]
-    public void A_star_and_a_single_chinese_character_search_by_prefix()
+    public void A_star_searches_by_prefix_and_a_single_chinese_character_is_a_term()
     {
         var prefix = Assert.IsType<TextMatch>(Parse("secur*"));
         Assert.Equal(["secur"], prefix.Terms);
         Assert.True(prefix.Prefix);
         var single = Assert.IsType<TextMatch>(Parse("京"));
         Assert.Equal(["京"], single.Terms);
-        Assert.True(single.Prefix);
+        Assert.False(single.Prefix);
         Assert.False(Assert.IsType<TextMatch>(Parse("北京")).Prefix);
+        // After other terms, a single character starts the pair that follows them.
+        Assert.True(Assert.IsType<TextMatch>(Parse("iPhone手")).Prefix);
     }
 
     [Fact]
