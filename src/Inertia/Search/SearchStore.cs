@@ -141,7 +141,7 @@ internal sealed class SearchStore(Database database)
     /// The path for this many matches; a search <paramref name="narrowed"/> to a folder or some feeds reads the index first
     /// up to <see cref="MatchSetLimit"/>, as most rows a walk passes belong to other feeds.
     /// </summary>
-    private SearchPath PathFor(int? matches, bool narrowed) => matches switch
+    public SearchPath PathFor(int? matches, bool narrowed) => matches switch
     {
         null => SearchPath.DatesAgainstMatches,
         var n when n < (narrowed ? MatchSetLimit : IndexFirstLimit) => SearchPath.IndexFirst,
