@@ -19,6 +19,10 @@ internal sealed record LoadResult(long UserId, bool Reused, double Seconds, long
 
     public IReadOnlyList<string> Failures { get; init; } = [];
 
+    /// <summary>The longest completion (one feed's chunk of entries in one transaction), and how many took over 30 s (Npgsql's default command timeout).</summary>
+    public double LongestCompletionSeconds { get; init; }
+    public int CompletionsOver30Seconds { get; init; }
+
     public double EntriesPerSecond => Seconds > 0 ? Entries / Seconds : 0;
 }
 
@@ -35,10 +39,15 @@ internal sealed class Loader(Database database, EntryGenerator generator, BenchO
 
     private const int Attempts = 3;
     private readonly List<string> _failures = [];
+    private readonly List<double> _completionSeconds = [];
     private long _stored;
 
     /// <summary>The title the first feed gets: it names the data, so that --reuse can tell it is the same.</summary>
-    private string Signature => string.Create(CultureInfo.InvariantCulture, $"search-bench entries={options.Entries} feeds={options.Feeds} seed={options.Seed}");
+    private string Signature => string.Create(CultureInfo.InvariantCulture, $"search-bench entries={options.Entries} feeds={options.Feeds} seed={options.Seed} terms={TermScheme}");
+
+    /// <summary>A fingerprint of how text becomes index terms: data indexed under another scheme is not reused.</summary>
+    private static string TermScheme => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes(string.Join(' ', Inertia.Search.SearchText.Terms("北京大学，东京。 Über the Test 한국어"))))).AsSpan(0, 8).ToString();
 
     public async Task<LoadResult> LoadAsync(CancellationToken cancellationToken)
     {
@@ -87,9 +96,15 @@ internal sealed class Loader(Database database, EntryGenerator generator, BenchO
             await progress;
         }
         var seconds = clock.Elapsed.TotalSeconds;
-        var result = new LoadResult(user.Id, false, seconds, _stored) { FailedCompletions = _failures.Count, Failures = _failures };
+        var result = new LoadResult(user.Id, false, seconds, _stored)
+        {
+            FailedCompletions = _failures.Count,
+            Failures = _failures,
+            LongestCompletionSeconds = _completionSeconds.DefaultIfEmpty(0).Max(),
+            CompletionsOver30Seconds = _completionSeconds.Count(t => t > 30),
+        };
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Loaded {_stored:N0} entries in {seconds:F1} s ({result.EntriesPerSecond:N0} entries/s); {_failures.Count} completions failed and were tried again"));
+            $"Loaded {_stored:N0} entries in {seconds:F1} s ({result.EntriesPerSecond:N0} entries/s); {_failures.Count} completions failed and were tried again; the longest took {result.LongestCompletionSeconds:F1} s, {result.CompletionsOver30Seconds} took over 30 s"));
         return result;
     }
 
@@ -117,10 +132,19 @@ internal sealed class Loader(Database database, EntryGenerator generator, BenchO
                     throw new InvalidOperationException($"Could not claim feed {feedId}.");
                 }
                 var change = new FetchStateChange { FetchedAt = at, Succeeded = true, Status = 200, NextCheckAt = at.AddHours(1), CheckIntervalSeconds = 3600 };
+                var clock = Stopwatch.StartNew();
                 try
                 {
                     merged = await store.CompleteAsync(feedId, owner, change, parsed, cancellationToken)
                         ?? throw new InvalidOperationException($"The claim on feed {feedId} was lost.");
+                    lock (_completionSeconds)
+                    {
+                        _completionSeconds.Add(clock.Elapsed.TotalSeconds);
+                    }
+                    if (clock.Elapsed.TotalSeconds > 30)
+                    {
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow completion: feed {feedId}, {chunk.Length} entries in {clock.Elapsed.TotalSeconds:F1} s"));
+                    }
                 }
                 catch (DbException e) when (attempt < Attempts)
                 {

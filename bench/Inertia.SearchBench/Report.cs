@@ -57,7 +57,7 @@ internal static class Report
         text.AppendLine();
         text.AppendLine(report.Load.Reused
             ? "Load: reused a database loaded before."
-            : string.Create(c, $"Load: {report.Load.Entries:N0} entries in {report.Load.Seconds:F1} s, {report.Load.EntriesPerSecond:N0} entries/s (RefreshStore claim + complete, {Loader.ChunkSize} entries per completion); {report.Load.FailedCompletions} completions failed and were tried again."));
+            : string.Create(c, $"Load: {report.Load.Entries:N0} entries in {report.Load.Seconds:F1} s, {report.Load.EntriesPerSecond:N0} entries/s (RefreshStore claim + complete, {Loader.ChunkSize} entries per completion); {report.Load.FailedCompletions} completions failed and were tried again; the longest completion took {report.Load.LongestCompletionSeconds:F1} s, {report.Load.CompletionsOver30Seconds} took over 30 s."));
         foreach (var failure in report.Load.Failures)
         {
             text.AppendLine(c, $"- failed completion: {failure}");
