@@ -12,6 +12,9 @@ namespace Inertia.Cli;
 /// </summary>
 internal static class SearchCommand
 {
+    // Titles as written (北京, not \u5317\u4EAC): the output is for terminals and scripts, never for a page.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create()
     {
         var query = new Argument<string>("query") { Description = "What to look for, in the query language of docs/search.md." };
@@ -49,7 +52,7 @@ internal static class SearchCommand
                     count = results.Count,
                     more = results.Next is not null || results.NextOffset is not null,
                     entries = results.Hits.Select(h => new { id = h.Entry.EntryId, title = h.Entry.Title, url = h.Entry.Url, feed = h.Entry.FeedTitle, published = h.Entry.PublishedAt }),
-                }));
+                }, Json));
                 return 0;
             }
             foreach (var hit in results.Hits)
