@@ -102,6 +102,36 @@ public sealed class DataCommandsTests
         Assert.Contains("Refused to connect to 127.0.0.1 (loopback)", refused.StandardError, StringComparison.Ordinal);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task Search_prints_a_users_matches_as_text_or_json_says_what_is_wrong_and_reindexes(string engine)
+    {
+        await using var test = await TestDatabase.CreateAsync(engine);
+        await using var server = await FeedsAsync();
+        await InertiaProcess.RunAsync(Args(test, "user", "add", "ann"));
+        await InertiaProcess.RunAsync(Args(test, "subscribe", server.Url("/a.xml").AbsoluteUri, "--user", "ann", "--allow-network", "127.0.0.1"));
+
+        var text = await InertiaProcess.RunAsync(Args(test, "search", "alpha -3", "--user", "ann"));
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("alpha 1", text.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("alpha 3", text.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("2 results.", text.StandardOutput, StringComparison.Ordinal);
+
+        var json = await InertiaProcess.RunAsync(Args(test, "search", "title:alpha", "--user", "ann", "--json", "--limit", "1", "--order", "oldest"));
+        using var document = JsonDocument.Parse(json.StandardOutput);
+        Assert.Equal(3, document.RootElement.GetProperty("count").GetInt64());
+        Assert.True(document.RootElement.GetProperty("more").GetBoolean());
+        Assert.Equal("alpha 1", document.RootElement.GetProperty("entries")[0].GetProperty("title").GetString());
+
+        var bad = await InertiaProcess.RunAsync(Args(test, "search", "\"alpha", "--user", "ann"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("The quote at position 1 is never closed.", bad.StandardError, StringComparison.Ordinal);
+
+        var reindex = await InertiaProcess.RunAsync(Args(test, "search", "reindex", "--user", "ann"));
+        Assert.Equal(0, reindex.ExitCode);
+        Assert.Contains("Indexed 3 entries", reindex.StandardOutput, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task User_errors_are_one_clear_line()
     {
