@@ -50,6 +50,11 @@ internal sealed class RefreshProgress
         table.AddRow("[bold]Total[/]", Count(_outcomes.Count), Count(_newEntries), Count(_outcomes.Sum(o => o.UpdatedEntries)));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Refreshed {Plural.Count(_outcomes.Count, "feed", "feeds")} in {elapsed.TotalSeconds:0.0} s.");
+        var inRules = _outcomes.Aggregate(TimeSpan.Zero, (sum, o) => sum + o.InRules);
+        if (inRules > TimeSpan.Zero)
+        {
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Rules took {inRules.TotalSeconds:0.00} s of that.");
+        }
         var failures = _outcomes.Where(o => o.Result is RefreshResult.Failed or RefreshResult.Gone).OrderBy(o => o.FeedId).ToList();
         if (failures.Count == 0)
         {

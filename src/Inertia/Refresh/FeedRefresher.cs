@@ -71,7 +71,7 @@ internal sealed class FeedRefresher(HttpFetcher fetcher, RefreshStore store, Ref
         };
         var merged = await store.CompleteAsync(feed.Id, owner, change, parsed, cancellationToken);
         return merged is { } result
-            ? new RefreshOutcome(feed.Id, feed.Url, RefreshResult.Updated, result.Inserted, result.Updated, null, change.NextCheckAt)
+            ? new RefreshOutcome(feed.Id, feed.Url, RefreshResult.Updated, result.Inserted, result.Updated, null, change.NextCheckAt) { InRules = result.InRules }
             : Lost(feed, change);
     }
 

@@ -41,6 +41,12 @@ internal sealed class CompiledSearch
     /// <summary>Whether every result is starred (the starred index can be walked).</summary>
     public bool OnlyStarred { get; private set; }
 
+    /// <summary>
+    /// Whether the query asks for hidden entries (<c>is:hidden</c> among its parts); a search that does not leaves them
+    /// out, as every list does.
+    /// </summary>
+    public bool SeesHidden { get; private set; }
+
     /// <summary>Whether every result is unread (only the unread index need be walked).</summary>
     public bool OnlyUnread { get; private set; }
 
@@ -78,6 +84,7 @@ internal sealed class CompiledSearch
         }
         compiled.OnlyStarred = parts.Contains(new StateIs(EntryState.Starred));
         compiled.OnlyUnread = parts.Contains(new StateIs(EntryState.Unread));
+        compiled.SeesHidden = parts.Contains(new StateIs(EntryState.Hidden));
         compiled.Narrowed = parts.Any(p => p is InFeed or InFolder or HasLabel);
         if (conditions.Count > 0)
         {
@@ -182,6 +189,7 @@ internal sealed class CompiledSearch
                 {
                     EntryState.Unread => "NOT s.is_read",
                     EntryState.Read => "s.is_read",
+                    EntryState.Hidden => "s.is_hidden",
                     _ => "s.is_starred",
                 };
             case PublishedRange range:

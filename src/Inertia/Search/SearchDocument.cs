@@ -22,18 +22,27 @@ internal sealed class SearchDocument
     private const int MaxPosition = 16_383;
     private const int MaxPositionsPerTerm = 256;
 
-    private SearchDocument(string? title, IEnumerable<string> authors, IEnumerable<string> tags, string? body)
+    private readonly string? _title;
+    private readonly string _body;
+    private string? _text;
+
+    private SearchDocument(string? title, IEnumerable<string> authors, IEnumerable<string> tags, string body)
     {
         Title = Capped(SearchText.Terms(title));
         Author = Capped(SearchText.Terms(string.Join(" \u2029 ", authors)));
         Tags = Capped(SearchText.Terms(string.Join(" \u2029 ", tags)));
         Body = Capped(SearchText.Terms(body));
+        _title = title;
+        _body = body;
     }
 
     public IReadOnlyList<string> Title { get; }
     public IReadOnlyList<string> Author { get; }
     public IReadOnlyList<string> Tags { get; }
     public IReadOnlyList<string> Body { get; }
+
+    /// <summary>The title and the text as plain text, one line apart: what a regular expression (<c>/regex/</c>) is matched against.</summary>
+    public string Text => _text ??= (_title ?? "") + "\n" + _body;
 
     /// <summary>The document of a parsed entry.</summary>
     public static SearchDocument Of(Entry entry) =>

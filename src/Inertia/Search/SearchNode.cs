@@ -20,7 +20,7 @@ internal sealed record Without(SearchNode Part) : SearchNode;
 /// </summary>
 internal sealed record TextMatch(SearchField Field, IReadOnlyList<string> Terms, bool Prefix, string Written) : SearchNode;
 
-/// <summary>Entries in a state: <c>is:unread</c>, <c>is:read</c>, <c>is:starred</c>.</summary>
+/// <summary>Entries in a state: <c>is:unread</c>, <c>is:read</c>, <c>is:starred</c>, <c>is:hidden</c>.</summary>
 internal sealed record StateIs(EntryState State) : SearchNode;
 
 /// <summary>Entries published before or at/after a time: <c>before:</c>, <c>after:</c>, <c>newer:</c>.</summary>
@@ -56,4 +56,7 @@ internal enum EntryState
     Unread,
     Read,
     Starred,
+
+    /// <summary>Hidden by a rule: left out of every list, found only by a search that asks for them.</summary>
+    Hidden,
 }

@@ -15,6 +15,8 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
 
     private bool Descending => order != SearchOrder.Oldest;
 
+    private bool OnlyUnread => compiled.OnlyUnread || request.UnreadOnly;
+
     /// <summary>A page of <paramref name="limit"/> rows after <paramref name="after"/> (by date) or <paramref name="offset"/> rows (by relevance).</summary>
     public (string Sql, DynamicParameters Parameters) Page(EntryCursor? after, int offset, int limit)
     {
@@ -119,18 +121,18 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
 
     /// <summary>
     /// The user's state rows in date order, checking each against the index: one index walk when the rows all sit in one
-    /// (a feed, the starred or the unread entries), otherwise walks of the unread and read indexes, merged.
+    /// (a feed, the starred or the unread entries), otherwise walks of the unread and read indexes, merged. Hidden entries
+    /// sit in neither date index, so a search for them is one walk of whatever index the planner picks.
     /// </summary>
     private string Walk(string keyset, string limit)
     {
         string Rows(string state) =>
             $"SELECT {StateColumns} FROM entry_states s {EntryJoin} WHERE {Where()}{WalkMatch}{keyset} AND {state} ORDER BY {DateOrderedStates.Order("s.", Descending)} LIMIT {limit}";
-        var onlyUnread = compiled.OnlyUnread || request.UnreadOnly;
-        if (request.FeedId is not null || compiled.OnlyStarred || onlyUnread)
+        if (request.FeedId is not null || compiled.OnlyStarred || OnlyUnread || compiled.SeesHidden)
         {
-            return Rows(onlyUnread ? "NOT s.is_read" : "TRUE");
+            return Rows(OnlyUnread ? "NOT s.is_read" : "TRUE");
         }
-        return DateOrderedStates.Merge(Rows("NOT s.is_read"), Rows("s.is_read"), Descending, limit);
+        return DateOrderedStates.Merge(Rows("NOT s.is_read"), Rows(DateOrderedStates.Read), Descending, limit);
     }
 
     /// <summary>The walk's check of each state row: against the set of matches, or asking the index about the row.</summary>
@@ -143,10 +145,17 @@ internal sealed class SearchPlan(Database database, long userId, SearchRequest r
 
     private string EntryJoin => compiled.NeedsEntry ? "JOIN entries e ON e.id = s.entry_id" : "";
 
-    /// <summary>The user, the scope and the query's conditions, on the state row <c>s</c>.</summary>
+    /// <summary>
+    /// The user, the scope and the query's conditions, on the state row <c>s</c>; hidden entries are left out unless the
+    /// query asks for them (they are read: a search of unread entries need not say so).
+    /// </summary>
     private string Where()
     {
         var where = $"s.user_id = @userId AND {compiled.Where}";
+        if (!compiled.SeesHidden && !OnlyUnread)
+        {
+            where += " AND NOT s.is_hidden";
+        }
         if (request.FeedId is not null)
         {
             where += " AND s.feed_id = @scopeFeed";

@@ -274,12 +274,10 @@ internal sealed class SearchStore(Database database)
     private sealed record UserScope(List<(long FeedId, string Title, string? Folder)> Feeds)
     {
         public List<long> FeedsTitled(string text) =>
-            Feeds.Where(f => (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && f.FeedId == id) || Contains(f.Title, text))
+            Feeds.Where(f => (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && f.FeedId == id) || SearchSubject.Folded(f.Title, text))
                 .Select(f => f.FeedId).ToList();
 
         public List<long> FoldersTitled(string text) =>
-            Feeds.Where(f => f.Folder is { } folder && Contains(folder, text)).Select(f => f.FeedId).ToList();
-
-        private static bool Contains(string title, string text) => SearchText.Fold(title).Contains(SearchText.Fold(text), StringComparison.Ordinal);
+            Feeds.Where(f => f.Folder is { } folder && SearchSubject.Folded(folder, text)).Select(f => f.FeedId).ToList();
     }
 }

@@ -77,6 +77,7 @@ internal static class WebApp
             options.Conventions.AuthorizeFolder("/Admin", AdminPolicy.Name);
             options.Conventions.AddPageRoute("/Reader/List", "folders/{folderId:long}");
             options.Conventions.AddPageRoute("/Reader/List", "feeds/{feedId:long}");
+            options.Conventions.AddPageRoute("/Settings/RuleEdit", "settings/rules/new");
             options.Conventions.ConfigureFilter(new MethodNotAllowedFilter());
         });
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(SessionCookie.Configure);

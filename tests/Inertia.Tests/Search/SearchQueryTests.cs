@@ -107,7 +107,7 @@ public sealed class SearchQueryTests
     [InlineData("/unclosed", 1, "no closing")]
     [InlineData("/(unbalanced/", 1, "cannot be used")]
     [InlineData("/(a)\\1/", 1, "cannot be used")]
-    [InlineData("is:maybe", 4, "unread, read or starred")]
+    [InlineData("is:maybe", 4, "unread, read, starred or hidden")]
     [InlineData("before:yesterday", 8, "date such as")]
     [InlineData("newer:7 days", 7, "age such as")]
     [InlineData("title:", 7, "needs something")]

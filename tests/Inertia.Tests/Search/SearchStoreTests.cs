@@ -15,7 +15,7 @@ public sealed class SearchStoreTests
     private static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
 
     /// <summary>A fixed set of articles: English, Chinese, Japanese, Korean, mixed, full-width, accented.</summary>
-    private static readonly (string Id, string Title, string Content, string Author, string Tag, int DaysAgo)[] Articles =
+    internal static readonly (string Id, string Title, string Content, string Author, string Tag, int DaysAgo)[] Articles =
     [
         ("en1", "Kernel security update", "<p>A critical <b>vulnerability</b> in the Linux kernel was fixed.</p>", "Alice Smith", "security", 1),
         ("en2", "Quantum computing explained", "<p>Qubits and superposition, for beginners.</p>", "Bob Jones", "science", 2),
@@ -36,26 +36,28 @@ public sealed class SearchStoreTests
     {
         var test = await TestDatabase.CreateAsync(engine);
         var (user, feed) = await SubscribedAsync(test.Database);
-        var entries = Articles.Select(a => new Entry
-        {
-            Id = a.Id,
-            Title = a.Title,
-            Link = "https://example.com/posts/" + a.Id,
-            Content = a.Content,
-            Published = Now.AddDays(-a.DaysAgo),
-            Authors = [new Person(a.Author)],
-            Categories = [a.Tag],
-        }).ToArray();
-        await StoreAsync(test.Database, feed, Parsed(entries));
+        await StoreAsync(test.Database, feed, Parsed(ArticleEntries()));
         var ids = (await test.Database.ReadAsync(c => c.QueryAsync<(string Guid, long Id)>("SELECT guid, id FROM entries"))).ToDictionary(r => r.Guid, r => r.Id);
         return (test, user, feed, ids);
     }
+
+    /// <summary>The <see cref="Articles"/> as a feed's entries, each with its address ending in its id.</summary>
+    internal static Entry[] ArticleEntries() => Articles.Select(a => new Entry
+    {
+        Id = a.Id,
+        Title = a.Title,
+        Link = "https://example.com/posts/" + a.Id,
+        Content = a.Content,
+        Published = Now.AddDays(-a.DaysAgo),
+        Authors = [new Person(a.Author)],
+        Categories = [a.Tag],
+    }).ToArray();
 
     /// <summary>
     /// The ids of what a search finds, checked to be the same along every path a page can be read (<see cref="SearchPath"/>):
     /// from the index first, by walking the dates against the set of matches, or asking the index about each row.
     /// </summary>
-    private static async Task<List<string>> FindAsync(Database database, long user, string query, Func<SearchRequest, SearchRequest>? shape = null)
+    internal static async Task<List<string>> FindAsync(Database database, long user, string query, Func<SearchRequest, SearchRequest>? shape = null)
     {
         var request = new SearchRequest(SearchQuery.Parse(query, Now, Utc)) { Limit = 100 };
         request = shape is null ? request : shape(request);
@@ -213,6 +215,28 @@ public sealed class SearchStoreTests
         Assert.DoesNotContain("b1", await FindAsync(test.Database, ann, "kernel"));
         Assert.DoesNotContain("b1", await FindAsync(test.Database, ann, "北京"));
         Assert.Empty(await FindAsync(test.Database, ann, $"feed:{bobsFeed}"));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_search_finds_a_hidden_entry_only_when_it_asks_for_hidden_ones(string engine)
+    {
+        var (test, user, feed, ids) = await SeededAsync(engine);
+        await using var _ = test;
+        await test.Database.WriteAsync((c, t) => c.ExecuteAsync("UPDATE entry_states SET is_hidden = TRUE, is_read = TRUE WHERE entry_id = @id", new { id = ids["en1"] }, t));
+
+        Assert.Equal(["en5"], await FindAsync(test.Database, user, "kernel"));
+        Assert.Equal(["en5"], await FindAsync(test.Database, user, "kernel", r => r with { Order = SearchOrder.Relevance }));
+        Assert.Equal(["en5"], await FindAsync(test.Database, user, "kernel", r => r with { FeedId = feed }));
+        Assert.Equal(1, (await new SearchStore(test.Database).SearchAsync(user, new SearchRequest(SearchQuery.Parse("kernel", Now, Utc)))).Count);
+        // Without words the reader's rows are walked: the read ones as well as the unread.
+        Assert.Equal(Articles.Select(a => a.Id).Where(i => i != "en1").Order(StringComparer.Ordinal), await FindAsync(test.Database, user, "-nothingmatchesthis"));
+        Assert.Empty(await FindAsync(test.Database, user, "is:read"));
+
+        Assert.Equal(["en1"], await FindAsync(test.Database, user, "is:hidden"));
+        Assert.Equal(["en1"], await FindAsync(test.Database, user, "is:hidden", r => r with { FeedId = feed }));
+        Assert.Equal(["en1"], await FindAsync(test.Database, user, "kernel is:hidden"));
+        Assert.Empty(await FindAsync(test.Database, user, "quantum is:hidden"));
     }
 
     [SkippableTheory]

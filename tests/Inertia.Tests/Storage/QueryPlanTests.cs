@@ -61,6 +61,8 @@ public sealed class QueryPlanTests
         { "unread ids", ["entry_states_unread"] },
         { "read ids", ["entry_states_read"] },
         { "reading list ids", ["entry_states_unread", "entry_states_read"] },
+        { "feed ids", ["entry_states_feed"] },
+        { "starred ids", ["entry_states_starred"] },
     };
 
     [Theory]
@@ -73,6 +75,8 @@ public sealed class QueryPlanTests
         {
             "unread ids" => new SyncFilter { Read = false },
             "read ids" => new SyncFilter { Read = true },
+            "feed ids" => new SyncFilter { FeedId = 1 },
+            "starred ids" => new SyncFilter { Starred = true },
             _ => new SyncFilter(),
         };
         var (sql, parameters) = SyncStore.IdsCommand(userId, filter, 10_000);

@@ -7,8 +7,9 @@ namespace Inertia.Tests.Web;
 /// <summary>Every string the interface shows is translated, and every translation is of a string still in use.</summary>
 public sealed partial class TranslationTests
 {
-    // T["..."], t["..."] and this["..."] in pages and code; the English messages of the account rules and of search queries.
-    [GeneratedRegex(""""(?:\b[Tt]|\bthis)\["((?:[^"\\]|\\.)*)"|new RuleProblem\("((?:[^"\\]|\\.)*)"|new SearchQueryException\([^,"]+, "((?:[^"\\]|\\.)*)"""")]
+    // T["..."], t["..."] and this["..."] in pages and code; the English messages of the account rules, of search queries and
+    // of a rule that ran out of time (RuleBook.TimedOut, shown on the rules page).
+    [GeneratedRegex(""""(?:\b[Tt]|\bthis)\["((?:[^"\\]|\\.)*)"|new RuleProblem\("((?:[^"\\]|\\.)*)"|new SearchQueryException\([^,"]+, "((?:[^"\\]|\\.)*)"|const string TimedOut = "((?:[^"\\]|\\.)*)"""")]
     private static partial Regex Lookup();
 
     private static readonly string SourceRoot = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/Inertia"));

@@ -31,6 +31,12 @@ internal sealed record EntryFilter
     /// <summary>Only entries that match this search (docs/search.md); it holds no regular expression.</summary>
     public CompiledSearch? Search { get; init; }
 
+    /// <summary>
+    /// Hidden entries as well (one entry asked for by its id); otherwise they are left out, unless the search asks for
+    /// them (<c>is:hidden</c>).
+    /// </summary>
+    public bool WithHidden { get; init; }
+
     public EntryOrder Order { get; init; } = EntryOrder.PublishedAt;
     public bool Descending { get; init; }
 

@@ -68,7 +68,7 @@ internal sealed class EntryFilterStore(Database database)
                        s.created_at AS created_at, s.is_read AS is_read, s.is_starred AS is_starred
                 {FromStates} WHERE {where} AND {state} ORDER BY {DateOrderedStates.Order("s.", filter.Descending)} LIMIT @walk
                 """;
-            states = $"({DateOrderedStates.Merge(Walk("NOT s.is_read"), Walk("s.is_read"), filter.Descending, "@walk")}) s";
+            states = $"({DateOrderedStates.Merge(Walk("NOT s.is_read"), Walk(DateOrderedStates.Read), filter.Descending, "@walk")}) s";
             // The walks applied the filter already.
             pageWhere = "TRUE";
         }
@@ -91,10 +91,10 @@ internal sealed class EntryFilterStore(Database database)
         filter is { Order: EntryOrder.PublishedAt, Read: null, FeedId: null, FolderId: null, Unfiled: false, Search: null, AfterEntryId: null, BeforeEntryId: null, Limit: not null }
         && filter.Starred != true;
 
-    /// <summary>One of the user's entries (within the filter's feed or folder, when it names one), or null.</summary>
+    /// <summary>One of the user's entries (within the filter's feed or folder, when it names one), hidden or not, or null.</summary>
     public async Task<FullEntry?> GetAsync(long userId, long entryId, EntryFilter? within = null, CancellationToken cancellationToken = default)
     {
-        var (entries, _) = await FindAsync(userId, (within ?? new EntryFilter()) with { AfterEntryId = entryId - 1, BeforeEntryId = entryId + 1, Limit = 1, Offset = 0 }, cancellationToken);
+        var (entries, _) = await FindAsync(userId, (within ?? new EntryFilter()) with { AfterEntryId = entryId - 1, BeforeEntryId = entryId + 1, WithHidden = true, Limit = 1, Offset = 0 }, cancellationToken);
         return entries.SingleOrDefault();
     }
 
@@ -148,6 +148,11 @@ internal sealed class EntryFilterStore(Database database)
         if (filter.Starred is { } starred)
         {
             where.Append(starred ? " AND s.is_starred" : " AND NOT s.is_starred");
+        }
+        // Hidden entries are in no list that does not ask for them; they are read, so a list of unread ones need not say so.
+        if (filter is { WithHidden: false, Read: not false } && filter.Search is not { SeesHidden: true })
+        {
+            where.Append(" AND NOT s.is_hidden");
         }
         if (filter.FeedId is { } feedId)
         {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Dapper;
 using Inertia.Feeds;
 using Inertia.Feeds.Html;
+using Inertia.Rules;
 using Inertia.Search;
 
 namespace Inertia.Storage.Entries;
@@ -14,7 +15,8 @@ namespace Inertia.Storage.Entries;
 /// subscriber); an entry seen again is updated in place only when what it says changed (a hash of its
 /// fields tells), keeping its read and starred state; entries that dropped out of the feed are kept.
 /// Identity is the parser's entry id, unique per feed, so nothing is ever duplicated. Every entry the
-/// document lists is marked seen, which retention respects.
+/// document lists is marked seen, which retention respects. Each subscriber's rules act on the new entries
+/// in the same transaction (<see cref="RulesOnArrival"/>).
 /// </summary>
 internal static class EntryMerge
 {
@@ -27,11 +29,13 @@ internal static class EntryMerge
     /// <summary>Turns parsed entries into rows (hashing and serializing) before any database work, outside SQLite's single writer.</summary>
     public static List<Row> Prepare(IReadOnlyList<Entry> entries, DateTimeOffset now) => entries.Select(e => new Row(e, now)).ToList();
 
-    public static async Task<MergeResult> MergeAsync(Database database, DbConnection connection, DbTransaction transaction, long feedId, List<Row> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Merges the rows; <paramref name="rules"/> are the subscribers' rules, already matched against them (null: none).</summary>
+    public static async Task<MergeResult> MergeAsync(Database database, DbConnection connection, DbTransaction transaction, long feedId, List<Row> rows, RulesOnArrival? rules, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var inserted = 0;
         var updated = 0;
         var changedDocuments = new List<(long, SearchDocument)>();
+        var arrived = new List<(long, string)>();
         for (var start = 0; start < rows.Count; start += Chunk)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -87,9 +91,17 @@ internal static class EntryMerge
                     """,
                     new { feedId, ids, now }, transaction);
                 inserted += ids.Count;
+                arrived.AddRange(insertedRows.Select(r => (r.Id, r.Row.Guid)));
             }
         }
-        return new MergeResult(inserted, updated);
+        var inRules = TimeSpan.Zero;
+        if (arrived.Count > 0 && rules is not null)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            await rules.WriteAsync(database, connection, transaction, arrived, now);
+            inRules = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        }
+        return new MergeResult(inserted, updated) { InRules = inRules };
     }
 
     /// <summary>
@@ -203,6 +215,9 @@ internal static class EntryMerge
 
         /// <summary>What the search index holds of the entry.</summary>
         public SearchDocument Search { get; }
+
+        /// <summary>The entry as rules meet it.</summary>
+        public RulesOnArrival.Arriving Arriving => new(Guid, Url, PublishedAt, Search);
 
         /// <summary>The insert statement's parameters; times as Unix milliseconds.</summary>
         public IEnumerable<(string Name, object? Value)> Values(long feedId, DateTimeOffset now)

@@ -152,7 +152,8 @@ internal sealed class EntryStore(Database database)
     /// <summary>
     /// The SQL that picks a list's state rows in order, at most <paramref name="limit"/> of them: a list that
     /// shows read and unread entries merges walks of both date indexes (<see cref="DateOrderedStates"/>). The
-    /// feed and starred lists have an index each that holds read and unread rows alike.
+    /// feed and starred lists have an index each that holds read and unread rows alike. Hidden entries are read,
+    /// so only a list that may show read entries has to leave them out.
     /// </summary>
     private static string StateRows(EntryQuery query, string where, bool descending, string limit, params string[] columns)
     {
@@ -162,10 +163,10 @@ internal sealed class EntryStore(Database database)
         var onlyUnread = query.HidesRead && query.ReadSince is null;
         if (query.View is EntryView.Feed or EntryView.Starred || onlyUnread)
         {
-            return Rows(onlyUnread ? "NOT s.is_read" : query.HidesRead ? "(NOT s.is_read OR s.read_at >= @readSince)" : "TRUE");
+            return Rows(onlyUnread ? "NOT s.is_read" : query.HidesRead ? "(NOT s.is_read OR s.read_at >= @readSince) AND NOT s.is_hidden" : "NOT s.is_hidden");
         }
         var unread = Rows("NOT s.is_read");
-        var read = "s.is_read";
+        var read = DateOrderedStates.Read;
         if (query.HidesRead)
         {
             // Only entries read since the list was shown; none can rank after the last unread row of a full

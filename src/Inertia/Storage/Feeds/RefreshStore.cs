@@ -1,6 +1,8 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Dapper;
 using Inertia.Feeds;
+using Inertia.Rules;
 using Inertia.Storage.Entries;
 
 namespace Inertia.Storage.Feeds;
@@ -58,10 +60,13 @@ internal sealed class RefreshStore(Database database)
     /// Records a fetch and releases the claim. With a parsed feed, the feed's details are updated and its
     /// entries merged. Nothing is written when the claim was lost to another worker (it expired).
     /// </summary>
-    public Task<MergeResult?> CompleteAsync(long feedId, string owner, FetchStateChange change, Feed? parsed, CancellationToken cancellationToken = default)
+    public async Task<MergeResult?> CompleteAsync(long feedId, string owner, FetchStateChange change, Feed? parsed, CancellationToken cancellationToken = default)
     {
         var rows = parsed is null ? null : EntryMerge.Prepare(parsed.Entries, change.FetchedAt);
-        return database.WriteAsync<MergeResult?>(async (connection, transaction) =>
+        var started = Stopwatch.GetTimestamp();
+        var rules = rows is null ? null : await RulesOnArrival.PrepareAsync(database, feedId, rows.Select(r => r.Arriving).ToList(), change.FetchedAt, cancellationToken);
+        var preparingRules = Stopwatch.GetElapsedTime(started);
+        return await database.WriteAsync<MergeResult?>(async (connection, transaction) =>
         {
             // Checking the claim by updating the row also locks it, so no other worker can take it over
             // between this check and the writes that follow.
@@ -74,7 +79,8 @@ internal sealed class RefreshStore(Database database)
                 return new MergeResult(0, 0);
             }
             await UpdateDetailsAsync(connection, transaction, feedId, parsed, change.FetchedAt);
-            return await EntryMerge.MergeAsync(database, connection, transaction, feedId, rows!, change.FetchedAt, cancellationToken);
+            var merged = await EntryMerge.MergeAsync(database, connection, transaction, feedId, rows!, rules, change.FetchedAt, cancellationToken);
+            return merged with { InRules = merged.InRules + (rules is null ? TimeSpan.Zero : preparingRules) };
         }, cancellationToken);
     }
 

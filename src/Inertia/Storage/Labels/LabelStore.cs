@@ -46,9 +46,16 @@ internal sealed class LabelStore(Database database)
         return rows.GroupBy(r => r.EntryId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r.Label).ToList());
     }
 
-    /// <summary>The user's labels, by name, with how many entries carry each.</summary>
+    /// <summary>
+    /// The user's labels, by name, with how many entries carry each as the label's list shows them: hidden ones are not
+    /// counted, though a label they alone carry is still listed.
+    /// </summary>
     public async Task<IReadOnlyList<EntryLabel>> ListAsync(long userId, CancellationToken cancellationToken = default) =>
         (await database.ReadAsync(c => c.QueryAsync<(string Label, long Count)>(
-            "SELECT MIN(label), COUNT(*) FROM entry_labels WHERE user_id = @userId GROUP BY label_key ORDER BY label_key",
+            """
+            SELECT MIN(l.label), COUNT(CASE WHEN NOT s.is_hidden THEN 1 END)
+            FROM entry_labels l JOIN entry_states s ON s.user_id = l.user_id AND s.entry_id = l.entry_id
+            WHERE l.user_id = @userId GROUP BY l.label_key ORDER BY l.label_key
+            """,
             new { userId }), cancellationToken)).Select(r => new EntryLabel(r.Label, r.Count)).ToList();
 }

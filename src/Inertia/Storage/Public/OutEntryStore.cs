@@ -4,7 +4,8 @@ namespace Inertia.Storage.Public;
 
 /// <summary>
 /// The entries of a user's published feeds: a folder's newest, a saved search's, or the starred ones most recently starred first.
-/// Like every reading query it starts from the user's own state rows, so nothing of another user's can appear.
+/// Like every reading query it starts from the user's own state rows, so nothing of another user's can appear; like every
+/// list, the folder's and the starred entries leave hidden ones out.
 /// </summary>
 internal sealed class OutEntryStore(Database database)
 {
@@ -13,13 +14,13 @@ internal sealed class OutEntryStore(Database database)
 
     public Task<IReadOnlyList<OutEntry>> FolderAsync(long userId, long folderId, CancellationToken cancellationToken = default) =>
         QueryAsync(
-            "s.feed_id IN (SELECT fs.feed_id FROM subscriptions fs WHERE fs.user_id = @userId AND fs.folder_id = @folderId)",
+            "s.feed_id IN (SELECT fs.feed_id FROM subscriptions fs WHERE fs.user_id = @userId AND fs.folder_id = @folderId) AND NOT s.is_hidden",
             "s.published_at DESC, s.entry_id DESC", new { userId, folderId, limit = Limit }, cancellationToken);
 
     public Task<IReadOnlyList<OutEntry>> StarredAsync(long userId, CancellationToken cancellationToken = default) =>
-        QueryAsync("s.is_starred", "COALESCE(s.starred_at, s.published_at) DESC, s.entry_id DESC", new { userId, limit = Limit }, cancellationToken);
+        QueryAsync("s.is_starred AND NOT s.is_hidden", "COALESCE(s.starred_at, s.published_at) DESC, s.entry_id DESC", new { userId, limit = Limit }, cancellationToken);
 
-    /// <summary>The user's entries among <paramref name="entryIds"/> (a saved search's results), newest first.</summary>
+    /// <summary>The user's entries among <paramref name="entryIds"/> (a saved search's results, hidden ones only when it asked for them), newest first.</summary>
     public Task<IReadOnlyList<OutEntry>> OfEntriesAsync(long userId, IReadOnlyCollection<long> entryIds, CancellationToken cancellationToken = default) =>
         entryIds.Count == 0
             ? Task.FromResult<IReadOnlyList<OutEntry>>([])

@@ -29,12 +29,12 @@ internal sealed class SubscribedFeedStore(Database database)
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<SubscribedFeed?>(
             $"SELECT {Columns("s")} FROM subscriptions s {Joins} WHERE s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId }), cancellationToken);
 
-    /// <summary>How many read and unread entries the user has in each followed feed.</summary>
+    /// <summary>How many read and unread entries the user has in each followed feed (hidden ones, all read, left out).</summary>
     public Task<IReadOnlyList<(long FeedId, long Read, long Unread)>> CountersAsync(long userId, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<(long, long, long)>>(async c => (await c.QueryAsync<(long, long, long)>(
             """
             SELECT s.feed_id,
-                   (SELECT COUNT(*) FROM entry_states es WHERE es.user_id = s.user_id AND es.feed_id = s.feed_id) - CAST(s.unread_count AS BIGINT),
+                   (SELECT COUNT(*) FROM entry_states es WHERE es.user_id = s.user_id AND es.feed_id = s.feed_id AND NOT es.is_hidden) - CAST(s.unread_count AS BIGINT),
                    CAST(s.unread_count AS BIGINT)
             FROM subscriptions s WHERE s.user_id = @userId ORDER BY s.feed_id
             """, new { userId })).ToList(), cancellationToken);

@@ -93,7 +93,7 @@ internal sealed class SubscriptionStore(Database database)
         database.ReadAsync(async c => (await RowReader.ReadAsync(c,
             $"{SummarySelect} WHERE s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId }, Summary)).SingleOrDefault(), cancellationToken);
 
-    /// <summary>A followed feed's fetch state and entry count, or null when the user does not follow it.</summary>
+    /// <summary>A followed feed's fetch state and entry count (as its list shows them: hidden ones left out), or null when the user does not follow it.</summary>
     public async Task<FeedStatus?> StatusAsync(long userId, long feedId, CancellationToken cancellationToken = default)
     {
         if (await FindAsync(userId, feedId, cancellationToken) is not { } subscription)
@@ -103,7 +103,7 @@ internal sealed class SubscriptionStore(Database database)
         return await database.ReadAsync(async c =>
         {
             var feed = await c.QuerySingleAsync<FeedRecord>("SELECT * FROM feeds WHERE id = @feedId", new { feedId });
-            var count = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId });
+            var count = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states WHERE user_id = @userId AND feed_id = @feedId AND NOT is_hidden", new { userId, feedId });
             var folder = subscription.FolderId is null ? null
                 : await c.ExecuteScalarAsync<string?>("SELECT title FROM folders WHERE id = @id", new { id = subscription.FolderId });
             return new FeedStatus { Subscription = subscription, Feed = feed, EntryCount = count, FolderTitle = folder };

@@ -69,9 +69,11 @@ internal sealed class SyncStore(Database database)
             $"SELECT s.published_at AS published_at, s.entry_id AS entry_id FROM entry_states s WHERE {where}{state} ORDER BY {DateOrderedStates.Order("s.", descending)} LIMIT @limit";
         // The whole reading list, read and unread, merges walks of the two date indexes. A feed's or the starred
         // entries have an index of their own; a folder's are sorted, as walking a date index for a small folder
-        // could pass over every other entry.
+        // could pass over every other entry. Hidden entries are in no list; they are read, so the unread walk, which
+        // never leaves its index, need not say so.
         var readAndUnread = filter is { Read: null, FeedId: null, FolderTitle: null } && filter.Starred != true;
-        return (readAndUnread ? DateOrderedStates.Merge(Walk(" AND NOT s.is_read"), Walk(" AND s.is_read"), descending, "@limit") : Walk(""), parameters);
+        return (readAndUnread ? DateOrderedStates.Merge(Walk(" AND NOT s.is_read"), Walk(" AND " + DateOrderedStates.Read), descending, "@limit")
+            : Walk(filter.Read == false ? "" : " AND NOT s.is_hidden"), parameters);
     }
 
     /// <summary>
@@ -132,24 +134,24 @@ internal sealed class SyncStore(Database database)
             """, new { userId }, row => new FeedUnread(row.GetInt64(0), row.NullableString(1), row.GetInt32(2), row.IsDBNull(3) ? null : row.GetInt64(3))),
             cancellationToken);
 
-    /// <summary>Entry ids in id order: above <paramref name="sinceId"/> ascending, or below <paramref name="maxId"/> descending (Fever's paging).</summary>
+    /// <summary>Entry ids in id order, hidden ones left out: above <paramref name="sinceId"/> ascending, or below <paramref name="maxId"/> descending (Fever's paging).</summary>
     public Task<List<long>> IdsByIdAsync(long userId, long? sinceId, long? maxId, int limit, CancellationToken cancellationToken = default)
     {
         var (condition, order) = maxId is not null && sinceId is null ? ("entry_id < @maxId", "entry_id DESC") : ("entry_id > @sinceId", "entry_id");
         return database.ReadAsync(c => RowReader.ReadAsync(c,
-            $"SELECT entry_id FROM entry_states WHERE user_id = @userId AND {condition} ORDER BY {order} LIMIT @limit",
+            $"SELECT entry_id FROM entry_states WHERE user_id = @userId AND {condition} AND NOT is_hidden ORDER BY {order} LIMIT @limit",
             new { userId, sinceId = sinceId ?? 0, maxId, limit }, row => row.GetInt64(0)), cancellationToken);
     }
 
-    /// <summary>The ids of all the user's unread (or starred) entries, in id order.</summary>
+    /// <summary>The ids of all the user's unread (or starred, not hidden) entries, in id order.</summary>
     public Task<List<long>> StateIdsAsync(long userId, bool starred, CancellationToken cancellationToken = default) =>
         database.ReadAsync(c => RowReader.ReadAsync(c,
-            $"SELECT entry_id FROM entry_states WHERE user_id = @userId AND {(starred ? "is_starred" : "NOT is_read")} ORDER BY entry_id",
+            $"SELECT entry_id FROM entry_states WHERE user_id = @userId AND {(starred ? "is_starred AND NOT is_hidden" : "NOT is_read")} ORDER BY entry_id",
             new { userId }, row => row.GetInt64(0)), cancellationToken);
 
-    /// <summary>How many entries the user has.</summary>
+    /// <summary>How many entries the user has, as the lists show them (hidden ones left out).</summary>
     public Task<long> CountAsync(long userId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states WHERE user_id = @userId", new { userId }), cancellationToken);
+        database.ReadAsync(c => c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states WHERE user_id = @userId AND NOT is_hidden", new { userId }), cancellationToken);
 
     /// <summary>Stars or unstars several of the user's entries; returns how many changed.</summary>
     public Task<int> SetStarredAsync(long userId, IReadOnlyCollection<long> entryIds, bool starred, DateTimeOffset now, CancellationToken cancellationToken = default) =>

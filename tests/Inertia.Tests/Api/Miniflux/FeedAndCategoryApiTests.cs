@@ -195,4 +195,35 @@ public sealed class FeedAndCategoryApiTests
         Assert.False(paths.TryGetProperty("/healthz", out _));
         Assert.Contains("entry_ids", document.GetRawText(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Block_and_keep_lists_become_rules_of_the_feed_and_read_back_as_set()
+    {
+        await using var api = await StartAsync(items: 4);
+        var c = api.Client;
+        Assert.Contains("blocklist_rules", (await c.PostAsync("/v1/feeds", new { feed_url = api.Site.FeedUrl.AbsoluteUri, blocklist_rules = "(unclosed" })).Is(HttpStatusCode.BadRequest).ErrorMessage, StringComparison.Ordinal);
+        var created = (await c.PostAsync("/v1/feeds", new { feed_url = api.Site.FeedUrl.AbsoluteUri, blocklist_rules = "Post 2|of post 3|no/such" })).Is(HttpStatusCode.Created);
+        var feedId = created.Json.GetProperty("feed_id").GetInt64();
+
+        // The first fetch's entries met the list: posts 2 and 3 are hidden.
+        var feed = (await c.GetAsync($"/v1/feeds/{Id(feedId)}")).Is(HttpStatusCode.OK).Json;
+        Assert.Equal("Post 2|of post 3|no/such", feed.GetProperty("blocklist_rules").GetString());
+        Assert.Equal("", feed.GetProperty("keeplist_rules").GetString());
+        var titles = (await c.GetAsync("/v1/entries")).Json.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("title").GetString()).Order().ToList();
+        Assert.Equal(["Post 1", "Post 4"], titles);
+
+        var changed = (await c.PutAsync($"/v1/feeds/{Id(feedId)}", new { blocklist_rules = "", keeplist_rules = "(?i)^IMPORTANT" })).Is(HttpStatusCode.Created).Json;
+        Assert.Equal("", changed.GetProperty("blocklist_rules").GetString());
+        Assert.Equal("(?i)^IMPORTANT", changed.GetProperty("keeplist_rules").GetString());
+        Assert.Equal("(?i)^IMPORTANT", (await c.GetAsync("/v1/feeds")).Json[0].GetProperty("keeplist_rules").GetString());
+        Assert.Contains("keeplist_rules", (await c.PutAsync($"/v1/feeds/{Id(feedId)}", new { keeplist_rules = "[z-a]" })).Is(HttpStatusCode.BadRequest).ErrorMessage, StringComparison.Ordinal);
+
+        // New entries meet the keep list.
+        api.Site.Publish("Important: kept");
+        api.Site.Publish("Not kept");
+        (await c.PutAsync($"/v1/feeds/{Id(feedId)}/refresh")).Is(HttpStatusCode.NoContent);
+        var after = (await c.GetAsync("/v1/entries")).Json.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("title").GetString()).ToList();
+        Assert.Contains("Important: kept", after);
+        Assert.DoesNotContain("Not kept", after);
+    }
 }

@@ -1,6 +1,7 @@
 using Inertia.Refresh;
 using Inertia.Search;
 using Inertia.Storage.Entries;
+using Inertia.Storage.Rules;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Api.Miniflux.Json;
 
@@ -96,7 +97,7 @@ internal static class CategoryEndpoints
         return await folders.DeleteAsync(ApiCaller.Required(context).User.Id, id, token) ? Results.NoContent() : ApiJson.NotFound();
     }
 
-    private static async Task<IResult> FeedsAsync(long id, HttpContext context, FolderStore folders, SubscribedFeedStore feeds, CancellationToken token)
+    private static async Task<IResult> FeedsAsync(long id, HttpContext context, FolderStore folders, SubscribedFeedStore feeds, RuleStore rules, CancellationToken token)
     {
         var userId = ApiCaller.Required(context).User.Id;
         if (await ScopeAsync(userId, id, folders, token) is not { } scope)
@@ -104,7 +105,8 @@ internal static class CategoryEndpoints
             return ApiJson.NotFound();
         }
         var list = await feeds.ListAsync(userId, scope.FolderId, scope.Unfiled, token);
-        return ApiJson.Ok(list.Select(f => ApiShapes.Feed(userId, f)).ToList());
+        var fields = await rules.MinifluxRulesAsync(userId, list.Select(f => f.FeedId).ToList(), token);
+        return ApiJson.Ok(list.Select(f => FeedRuleFields.With(ApiShapes.Feed(userId, f), fields.GetValueOrDefault(f.FeedId) ?? [])).ToList());
     }
 
     private static async Task<IResult> EntriesAsync(long id, HttpContext context, FolderStore folders, EntryFilterStore entries, SearchStore search, TimeProvider time, CancellationToken token)

@@ -2,9 +2,11 @@ using System.Globalization;
 using Inertia.Feeds;
 using Inertia.Fetching;
 using Inertia.Refresh;
+using Inertia.Rules;
 using Inertia.Search;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Feeds;
+using Inertia.Storage.Rules;
 using Inertia.Storage.Subscriptions;
 using Inertia.Subscriptions;
 using Inertia.Web.Api.Miniflux.Json;
@@ -34,21 +36,32 @@ internal static class FeedEndpoints
         api.MapPost("/discover", DiscoverAsync).Body<DiscoverRequest>().Produces<List<DiscoveredJson>>().WithSummary("The feeds an address offers");
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, SubscribedFeedStore feeds, CancellationToken token)
+    private static async Task<IResult> ListAsync(HttpContext context, SubscribedFeedStore feeds, RuleStore rules, CancellationToken token)
     {
         var userId = ApiCaller.Required(context).User.Id;
-        return ApiJson.Ok((await feeds.ListAsync(userId, cancellationToken: token)).Select(f => ApiShapes.Feed(userId, f)).ToList());
+        var list = await feeds.ListAsync(userId, cancellationToken: token);
+        var fields = await rules.MinifluxRulesAsync(userId, list.Select(f => f.FeedId).ToList(), token);
+        return ApiJson.Ok(list.Select(f => FeedRuleFields.With(ApiShapes.Feed(userId, f), fields.GetValueOrDefault(f.FeedId) ?? [])).ToList());
     }
 
-    private static async Task<IResult> GetAsync(long id, HttpContext context, SubscribedFeedStore feeds, CancellationToken token)
+    private static async Task<IResult> GetAsync(long id, HttpContext context, SubscribedFeedStore feeds, RuleStore rules, CancellationToken token) =>
+        await FeedAsync(ApiCaller.Required(context).User.Id, id, feeds, rules, StatusCodes.Status200OK, token);
+
+    /// <summary>One of the caller's feeds as Miniflux shows it, its block and keep lists included; 404 when the caller does not follow it.</summary>
+    private static async Task<IResult> FeedAsync(long userId, long id, SubscribedFeedStore feeds, RuleStore rules, int status, CancellationToken token)
     {
-        var userId = ApiCaller.Required(context).User.Id;
-        return await feeds.GetAsync(userId, id, token) is { } feed ? ApiJson.Ok(ApiShapes.Feed(userId, feed)) : ApiJson.NotFound();
+        if (await feeds.GetAsync(userId, id, token) is not { } feed)
+        {
+            return ApiJson.NotFound();
+        }
+        var fields = await rules.MinifluxRulesAsync(userId, [id], token);
+        return ApiJson.Ok(FeedRuleFields.With(ApiShapes.Feed(userId, feed), fields.GetValueOrDefault(id) ?? []), status);
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext context, FolderStore folders, SubscriptionService subscribing, CancellationToken token)
+    private static async Task<IResult> CreateAsync(HttpContext context, FolderStore folders, SubscriptionService subscribing, RuleStore rules, RuleRunner runner, TimeProvider time, CancellationToken token)
     {
-        var userId = ApiCaller.Required(context).User.Id;
+        var user = ApiCaller.Required(context).User;
+        var userId = user.Id;
         var (body, problem) = await ApiJson.ReadAsync<FeedCreationRequest>(context.Request);
         if (problem is not null)
         {
@@ -57,6 +70,10 @@ internal static class FeedEndpoints
         if (string.IsNullOrWhiteSpace(body!.FeedUrl))
         {
             return ApiJson.BadRequest("The feed URL is required.");
+        }
+        if (FeedRuleFields.Check(body.BlocklistRules, body.KeeplistRules) is { } badRules)
+        {
+            return badRules;
         }
         string? folder = null;
         if (body.CategoryId is > 0 and var categoryId)
@@ -68,6 +85,11 @@ internal static class FeedEndpoints
             folder = found.Title;
         }
         var result = await subscribing.SubscribeAsync(userId, body.FeedUrl.Trim(), folder, null, token);
+        if (result is { Status: SubscribeStatus.Subscribed, AlreadySubscribed: false, FeedId: { } subscribed })
+        {
+            await FeedRuleFields.SaveAsync(rules, userId, subscribed, body.BlocklistRules, body.KeeplistRules, time.GetUtcNow(), token);
+            await FeedRuleFields.ApplyToFirstEntriesAsync(rules, runner, userId, subscribed, time.GetUtcNow(), user.Settings.Zone, token);
+        }
         return result switch
         {
             { Status: SubscribeStatus.Subscribed, AlreadySubscribed: true } => ApiJson.BadRequest("This feed already exists."),
@@ -77,7 +99,7 @@ internal static class FeedEndpoints
         };
     }
 
-    private static async Task<IResult> UpdateAsync(long id, HttpContext context, SubscribedFeedStore feeds, SubscriptionStore subscriptions, FolderStore folders, CancellationToken token)
+    private static async Task<IResult> UpdateAsync(long id, HttpContext context, SubscribedFeedStore feeds, SubscriptionStore subscriptions, FolderStore folders, RuleStore rules, TimeProvider time, CancellationToken token)
     {
         var userId = ApiCaller.Required(context).User.Id;
         if (await feeds.GetAsync(userId, id, token) is null)
@@ -89,7 +111,11 @@ internal static class FeedEndpoints
         {
             return problem;
         }
-        if (body!.CategoryId is { } categoryId)
+        if (FeedRuleFields.Check(body!.BlocklistRules, body.KeeplistRules) is { } badRules)
+        {
+            return badRules;
+        }
+        if (body.CategoryId is { } categoryId)
         {
             if (categoryId < 0 || (categoryId > 0 && await folders.GetAsync(userId, categoryId, token) is null))
             {
@@ -102,7 +128,8 @@ internal static class FeedEndpoints
         {
             await subscriptions.RenameAsync(userId, id, body.Title, token);
         }
-        return ApiJson.Ok(ApiShapes.Feed(userId, (await feeds.GetAsync(userId, id, token))!), StatusCodes.Status201Created);
+        await FeedRuleFields.SaveAsync(rules, userId, id, body.BlocklistRules, body.KeeplistRules, time.GetUtcNow(), token);
+        return await FeedAsync(userId, id, feeds, rules, StatusCodes.Status201Created, token);
     }
 
     private static async Task<IResult> DeleteAsync(long id, HttpContext context, SubscriptionStore subscriptions, CancellationToken token) =>

@@ -2,6 +2,7 @@ using Inertia.Accounts;
 using Inertia.Storage.Entries;
 using Inertia.Storage.Labels;
 using Inertia.Storage.Public;
+using Inertia.Storage.Rules;
 using Inertia.Storage.Subscriptions;
 using Inertia.Web.Reading;
 using Microsoft.AspNetCore.Mvc;
@@ -13,7 +14,7 @@ namespace Inertia.Web.Pages.Reader;
 /// marks it read, unless the reader chose otherwise; within that list it stays reachable by previous and
 /// next even though it is no longer unread.
 /// </summary>
-internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions, ShareStore shares, LabelStore labels) : ReaderPageModel
+internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscriptions, ShareStore shares, LabelStore labels, RuleStore rules) : ReaderPageModel
 {
     [FromRoute] public long Id { get; set; }
     [FromQuery(Name = "from")] public string? From { get; set; }
@@ -30,6 +31,9 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
 
     /// <summary>The reader's labels on this entry.</summary>
     internal IReadOnlyList<string> Labels { get; private set; } = [];
+
+    /// <summary>What the reader's rules did to this entry, if anything.</summary>
+    internal RuleMark? RuleMark { get; private set; }
 
     /// <summary>Every label the reader uses, offered when adding one.</summary>
     internal IReadOnlyList<EntryLabel> AllLabels { get; private set; } = [];
@@ -61,6 +65,7 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
         Share = await shares.FindAsync(user.Id, entry.EntryId, cancellationToken);
         Labels = (await labels.OfEntriesAsync(user.Id, [entry.EntryId], cancellationToken)).GetValueOrDefault(entry.EntryId) ?? [];
         AllLabels = await labels.ListAsync(user.Id, cancellationToken);
+        RuleMark = await rules.MarkOfAsync(user.Id, entry.EntryId, cancellationToken);
         return Page();
     }
 
