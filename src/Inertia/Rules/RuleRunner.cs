@@ -2,17 +2,18 @@ using System.Data.Common;
 using Dapper;
 using Inertia.Search;
 using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Storage.Rules;
 
 namespace Inertia.Rules;
 
 /// <summary>
 /// Runs one rule on the entries a reader already has, published in the last so many days: to try it out (what it would
-/// change, nothing written) or to apply it. Entries are read newest first in batches and matched in memory by the same
+/// change, nothing written) or to apply it; and all of a reader's rules on the stored entries of a feed just followed. Entries are read newest first in batches and matched in memory by the same
 /// <see cref="RuleBook"/> that acts on arriving entries, so a rule tried out behaves as it will on arrival; when the
 /// rule acts on what its words match, the index picks the candidates first.
 /// </summary>
-internal sealed class RuleRunner(Database database, SearchStore search)
+internal sealed class RuleRunner(Database database, SearchStore search, RuleStore rules, UserStore users)
 {
     /// <summary>The furthest back a rule can be run, in days.</summary>
     public const int MaxDays = 3650;
@@ -24,29 +25,47 @@ internal sealed class RuleRunner(Database database, SearchStore search)
 
     /// <summary>What <paramref name="rule"/> would change among the reader's entries of the last <paramref name="days"/> days; nothing is written.</summary>
     public Task<RuleRun> TryAsync(Rule rule, int days, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken = default) =>
-        RunAsync(rule, days, now, zone, write: false, cancellationToken);
+        RunAsync(rule.UserId, [rule with { Enabled = true }], rule.FeedId, rule.FolderId, rule, days, now, zone, write: false, cancellationToken);
 
     /// <summary>Applies <paramref name="rule"/> to the reader's entries of the last <paramref name="days"/> days.</summary>
     public Task<RuleRun> ApplyAsync(Rule rule, int days, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken = default) =>
-        RunAsync(rule, days, now, zone, write: true, cancellationToken);
+        RunAsync(rule.UserId, [rule with { Enabled = true }], rule.FeedId, rule.FolderId, rule, days, now, zone, write: true, cancellationToken);
 
-    private async Task<RuleRun> RunAsync(Rule rule, int days, DateTimeOffset now, TimeZoneInfo zone, bool write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the reader's rules, in their order, to the entries of a feed they have just followed: a feed someone else
+    /// follows already has entries that arrived before this reader, and they meet the reader's rules here, as new ones do.
+    /// </summary>
+    public async Task<RuleRun> ApplyToNewSubscriptionAsync(long userId, long feedId, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var enabled = (await rules.ListAsync(userId, cancellationToken)).Where(r => r.Enabled).ToList();
+        if (enabled.Count == 0 || await users.GetAsync(userId, cancellationToken) is not { } user)
+        {
+            return new RuleRun(0, 0, [], null);
+        }
+        return await RunAsync(userId, enabled, feedId, null, null, MaxDays, now, user.Settings.Zone, write: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="ruleList"/> on the reader's entries of the last <paramref name="days"/> days, of one feed or
+    /// folder when given; the index narrows the candidates to what <paramref name="narrowing"/> matches when that alone decides.
+    /// </summary>
+    private async Task<RuleRun> RunAsync(long userId, IReadOnlyList<Rule> ruleList, long? feedId, long? folderId, Rule? narrowing, int days, DateTimeOffset now, TimeZoneInfo zone, bool write, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(days, MaxDays);
-        var book = new RuleBook([rule with { Enabled = true }], now, zone);
-        if (book.Failures.Values.FirstOrDefault() is { } unreadable)
+        var book = new RuleBook(ruleList, now, zone);
+        if (narrowing is not null && book.Failures.Values.FirstOrDefault() is { } unreadable)
         {
             return new RuleRun(0, 0, [], unreadable);
         }
-        var (where, parameters) = await CandidatesAsync(rule, now - TimeSpan.FromDays(days), now, zone, cancellationToken);
+        var (where, parameters) = await CandidatesAsync(userId, feedId, folderId, narrowing, now - TimeSpan.FromDays(days), now, zone, cancellationToken);
         var samples = new List<RuleRunSample>();
         var (checkedCount, changed) = (0, 0);
         (long PublishedAt, long EntryId)? after = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = await database.ReadAsync(c => ReadBatchAsync(c, rule.UserId, where, parameters, after, book.Starts), cancellationToken);
+            var batch = await database.ReadAsync(c => ReadBatchAsync(c, userId, where, parameters, after, book.Starts), cancellationToken);
             var outcomes = new List<(long, RuleOutcome)>();
             foreach (var candidate in batch)
             {
@@ -65,47 +84,49 @@ internal sealed class RuleRunner(Database database, SearchStore search)
             {
                 await database.WriteAsync(async (connection, transaction) =>
                 {
-                    await RuleEffects.WriteAsync(database, connection, transaction, rule.UserId, outcomes, now);
+                    await RuleEffects.WriteAsync(database, connection, transaction, userId, outcomes, now);
                     return true;
                 }, cancellationToken);
             }
-            if (batch.Count < Batch || book.Failures.Count > 0)
+            // A single rule that failed has nothing more to say; among several, the others go on.
+            if (batch.Count < Batch || (narrowing is not null && book.Failures.Count > 0))
             {
                 break;
             }
             after = (batch[^1].Subject.PublishedAt.ToUnixTimeMilliseconds(), batch[^1].EntryId);
         }
         var failure = book.Failures.Values.FirstOrDefault();
-        if (write && rule.Id != 0 && failure is not null)
+        var stored = book.Failures.Where(f => f.Key != 0).ToDictionary();
+        if (write && stored.Count > 0)
         {
             await database.WriteAsync(async (connection, transaction) =>
             {
-                await RuleEffects.RecordFailuresAsync(connection, transaction, book.Failures, now);
+                await RuleEffects.RecordFailuresAsync(connection, transaction, stored, now);
                 return true;
             }, cancellationToken);
         }
         return new RuleRun(checkedCount, changed, samples, failure);
     }
 
-    /// <summary>The conditions on the reader's state rows <c>s</c> that every entry the rule may change meets.</summary>
-    private async Task<(string Where, DynamicParameters Parameters)> CandidatesAsync(Rule rule, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    /// <summary>The conditions on the reader's state rows <c>s</c> that every entry the rules may change meets.</summary>
+    private async Task<(string Where, DynamicParameters Parameters)> CandidatesAsync(long userId, long? feedId, long? folderId, Rule? narrowing, DateTimeOffset since, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(new { userId = rule.UserId, since = since.ToUnixTimeMilliseconds(), batch = Batch });
+        var parameters = new DynamicParameters(new { userId, since = since.ToUnixTimeMilliseconds(), batch = Batch });
         var where = "s.user_id = @userId AND s.published_at >= @since";
-        if (rule.FeedId is { } feedId)
+        if (feedId is { } feed)
         {
             where += " AND s.feed_id = @feedId";
-            parameters.Add("feedId", feedId);
+            parameters.Add("feedId", feed);
         }
-        if (rule.FolderId is { } folderId)
+        if (folderId is { } folder)
         {
             where += " AND sub.folder_id = @folderId";
-            parameters.Add("folderId", folderId);
+            parameters.Add("folderId", folder);
         }
-        if (!rule.KeepOnly)
+        if (narrowing is { KeepOnly: false })
         {
             // What the rule changes, it matches: the index's words narrow the candidates (the book decides on each).
-            var compiled = await search.CompileAsync(rule.UserId, SearchQuery.Parse(rule.Query, now, zone), cancellationToken);
+            var compiled = await search.CompileAsync(userId, SearchQuery.Parse(narrowing.Query, now, zone), cancellationToken);
             if (compiled.Match is { } match)
             {
                 where += " AND " + compiled.MatchCondition("@match");

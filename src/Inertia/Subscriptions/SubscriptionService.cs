@@ -1,5 +1,6 @@
 using Inertia.Fetching;
 using Inertia.Refresh;
+using Inertia.Rules;
 using Inertia.Storage.Feeds;
 using Inertia.Storage.Subscriptions;
 
@@ -8,9 +9,10 @@ namespace Inertia.Subscriptions;
 /// <summary>
 /// Subscribing a user to a feed from any address: a feed's own URL or a web page that links to feeds.
 /// A feed followed by anyone already is subscribed to directly; otherwise discovery finds it, and the
-/// feed's first entries are stored from that very fetch, so they are there when subscribing returns.
+/// feed's first entries are stored from that very fetch, so they are there when subscribing returns. Either way the
+/// reader's rules act on the entries they get (a new feed's in its first merge, a known feed's right after subscribing).
 /// </summary>
-internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore feeds, SubscriptionStore subscriptions, RefreshStore refreshStore, RefreshPolicy policy, TimeProvider time)
+internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore feeds, SubscriptionStore subscriptions, RefreshStore refreshStore, RefreshPolicy policy, RuleRunner rules, TimeProvider time)
 {
     private static readonly TimeSpan FirstFetchLease = TimeSpan.FromMinutes(2);
 
@@ -22,7 +24,7 @@ internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore fee
         }
         if (await feeds.FindByUrlAsync(FeedAddress.Normalize(url), cancellationToken) is { } known)
         {
-            var (id, created) = await subscriptions.SubscribeAsync(userId, known.Id, folder, title, time.GetUtcNow(), cancellationToken);
+            var (id, created) = await SubscribeKnownAsync(userId, known.Id, folder, title, cancellationToken);
             return new SubscribeResult(SubscribeStatus.Subscribed, id, known.Id, title ?? known.Title, AlreadySubscribed: !created);
         }
         DiscoveryResult found;
@@ -56,7 +58,7 @@ internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore fee
         {
             if (await feeds.FindByUrlAsync(candidate, cancellationToken) is { } existing)
             {
-                var (existingSubscription, isNew) = await subscriptions.SubscribeAsync(userId, existing.Id, folder, title, time.GetUtcNow(), cancellationToken);
+                var (existingSubscription, isNew) = await SubscribeKnownAsync(userId, existing.Id, folder, title, cancellationToken);
                 return new SubscribeResult(SubscribeStatus.Subscribed, existingSubscription, existing.Id, title ?? existing.Title ?? discovered.Title, AlreadySubscribed: !isNew);
             }
         }
@@ -83,6 +85,18 @@ internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore fee
             newEntries = (await refreshStore.CompleteAsync(feedId, ClaimOwner, change, discovered.Feed, cancellationToken))?.Inserted ?? 0;
         }
         return new SubscribeResult(SubscribeStatus.Subscribed, subscriptionId, feedId, title ?? discovered.Title, newEntries);
+    }
+
+    /// <summary>Subscribes to a feed already stored; the entries the reader gets with it meet the reader's rules.</summary>
+    private async Task<(long Id, bool Created)> SubscribeKnownAsync(long userId, long feedId, string? folder, string? title, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var subscribed = await subscriptions.SubscribeAsync(userId, feedId, folder, title, now, cancellationToken);
+        if (subscribed.Created)
+        {
+            await rules.ApplyToNewSubscriptionAsync(userId, feedId, now, cancellationToken);
+        }
+        return subscribed;
     }
 
     private static readonly string ClaimOwner = $"subscribe:{Environment.ProcessId}:{Guid.NewGuid():N}";

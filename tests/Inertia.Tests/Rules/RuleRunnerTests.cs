@@ -2,6 +2,7 @@ using Dapper;
 using Inertia.Rules;
 using Inertia.Search;
 using Inertia.Storage;
+using Inertia.Storage.Accounts;
 using Inertia.Storage.Labels;
 using Inertia.Storage.Rules;
 using Inertia.Tests.Search;
@@ -23,7 +24,7 @@ public sealed class RuleRunnerTests
         return (test, user, feed);
     }
 
-    private static RuleRunner Runner(Database database) => new(database, new SearchStore(database));
+    private static RuleRunner Runner(Database database) => new(database, new SearchStore(database), new RuleStore(database), new UserStore(database));
 
     private static Task<List<string>> GuidsAsync(Database database, long user, string condition) =>
         database.ReadAsync(async c => (await c.QueryAsync<string>(
@@ -134,5 +135,21 @@ public sealed class RuleRunnerTests
 
         Assert.Equal((0, 0), (tried.Checked, tried.Changed));
         Assert.Contains("never closed", tried.Failure, StringComparison.Ordinal);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]
+    public async Task A_feed_imported_that_others_follow_meets_the_readers_rules(string engine)
+    {
+        var (test, _, _) = await SeededAsync(engine);
+        await using var _ = test;
+        var database = test.Database;
+        var bob = await UserAsync(database, "bob");
+        await new RuleStore(database).CreateAsync(bob, new RuleDraft("kernel", "kernel") { Actions = RuleActions.Star }, Now);
+        var importer = new Inertia.Importing.OpmlSubscriber(new Inertia.Storage.Feeds.FeedStore(database), new Inertia.Storage.Subscriptions.SubscriptionStore(database), Runner(database), TimeProvider.System);
+
+        await importer.SubscribeAsync(bob, [new Inertia.Feeds.Opml.OpmlFeed("https://example.com/feed.xml", null, null, "Tech")], null, CancellationToken.None);
+
+        Assert.Equal(["en1", "en5"], await GuidsAsync(database, bob, "s.is_starred"));
     }
 }

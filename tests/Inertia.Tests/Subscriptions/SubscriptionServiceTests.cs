@@ -1,7 +1,10 @@
 using System.Text;
 using Inertia.Fetching;
+using Inertia.Rules;
+using Inertia.Search;
 using Inertia.Storage.Accounts;
 using Inertia.Storage.Feeds;
+using Inertia.Storage.Rules;
 using Inertia.Storage.Subscriptions;
 using Inertia.Subscriptions;
 using Inertia.Tests.Refresh;
@@ -32,7 +35,8 @@ public sealed class SubscriptionServiceTests
     });
 
     private static SubscriptionService Service(RefreshHarness harness) => new(
-        new FeedDiscovery(harness.Fetcher), new FeedStore(harness.Database), new SubscriptionStore(harness.Database), harness.Store, harness.Policy, TimeProvider.System);
+        new FeedDiscovery(harness.Fetcher), new FeedStore(harness.Database), new SubscriptionStore(harness.Database), harness.Store, harness.Policy,
+        new RuleRunner(harness.Database, new SearchStore(harness.Database), new RuleStore(harness.Database), new UserStore(harness.Database)), TimeProvider.System);
 
     [SkippableTheory]
     [MemberData(nameof(TestDatabase.Engines), MemberType = typeof(TestDatabase))]

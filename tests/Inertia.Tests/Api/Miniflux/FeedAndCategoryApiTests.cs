@@ -226,4 +226,20 @@ public sealed class FeedAndCategoryApiTests
         Assert.Contains("Important: kept", after);
         Assert.DoesNotContain("Not kept", after);
     }
+
+    [Fact]
+    public async Task Following_a_feed_others_follow_already_runs_the_readers_rules_on_the_entries_they_get()
+    {
+        await using var api = await StartAsync(items: 3);
+        var feedId = await SubscribeAsync(api.Client, api.Site.FeedUrl);
+        var bob = await api.App.CreateUserAsync("bob", Password);
+        await api.App.Get<Inertia.Storage.Rules.RuleStore>().CreateAsync(bob.Id, new Inertia.Storage.Rules.RuleDraft("no post 2", "title:\"post 2\"") { Actions = Inertia.Storage.Rules.RuleActions.Hide }, DateTimeOffset.UtcNow);
+        var bobs = ApiClient.Basic(api.App.BaseUrl, "bob", Password);
+
+        Assert.Equal(feedId, await SubscribeAsync(bobs, api.Site.FeedUrl));
+
+        var titles = (await bobs.GetAsync("/v1/entries")).Is(HttpStatusCode.OK).Json.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("title").GetString()).Order().ToList();
+        Assert.Equal(["Post 1", "Post 3"], titles);
+        Assert.Equal(3, (await api.Client.GetAsync("/v1/entries")).Json.GetProperty("total").GetInt64());
+    }
 }
