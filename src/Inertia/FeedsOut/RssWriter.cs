@@ -4,9 +4,10 @@ namespace Inertia.FeedsOut;
 
 /// <summary>
 /// Writes RSS 2.0 (rssboard.org's specification): the channel's title, link and description, each item's
-/// guid (not a permalink: it names the item, and <c>link</c> is the article), the content as escaped HTML in
-/// <c>description</c>, authors as <c>dc:creator</c> (RSS's own <c>author</c> must be an e-mail address), and an
-/// <c>atom:link rel="self"</c>, as the RSS Advisory Board recommends.
+/// guid (not a permalink: it names the item, and <c>link</c> is the article), titles and the channel's
+/// description as escaped HTML, the content as escaped HTML in <c>description</c>, authors as <c>dc:creator</c>
+/// (RSS's own <c>author</c> must be an e-mail address), and an <c>atom:link rel="self"</c>, as the RSS Advisory
+/// Board recommends.
 /// </summary>
 internal static class RssWriter
 {
@@ -22,9 +23,9 @@ internal static class RssWriter
         xml.WriteAttributeString("xmlns", "atom", null, AtomNamespace);
         xml.WriteAttributeString("xmlns", "dc", null, DublinCore);
         xml.WriteStartElement("channel");
-        xml.WriteElementString("title", FeedXml.Clean(feed.Title));
+        xml.WriteElementString("title", Html(feed.Title));
         xml.WriteElementString("link", feed.HomeUrl);
-        xml.WriteElementString("description", FeedXml.Clean(feed.Description));
+        xml.WriteElementString("description", Html(feed.Description));
         if (feed.Language is not null)
         {
             xml.WriteElementString("language", feed.Language);
@@ -50,7 +51,7 @@ internal static class RssWriter
         xml.WriteStartElement("item");
         if (item.Title is not null)
         {
-            xml.WriteElementString("title", FeedXml.Clean(item.Title));
+            xml.WriteElementString("title", Html(item.Title));
         }
         if (item.Url is not null)
         {
@@ -83,4 +84,14 @@ internal static class RssWriter
         }
         xml.WriteEndElement();
     }
+
+    // Readers show RSS titles and descriptions as HTML (RSS never said which they are), so plain text goes in
+    // escaped as HTML, and the XML writer escapes that again: a title that reads "<img src=x>" stays those
+    // characters instead of becoming an image. Categories, authors and the source name are taken as text.
+    private static string Html(string text) => FeedXml.Clean(text)
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 }

@@ -14,11 +14,13 @@ internal sealed class GuardedConnector(NetworkAllowList allowList, Func<string, 
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var host = context.DnsEndPoint.Host;
+        // A trailing dot only marks a name as fully qualified ("localhost." is localhost, "127.0.0.1." is 127.0.0.1),
+        // but the system resolver fails on some such names: without it, every decision is the one for the plain host.
+        var host = context.DnsEndPoint.Host.TrimEnd('.');
         var port = context.DnsEndPoint.Port;
         var addresses = IPAddress.TryParse(host.AsSpan().Trim("[]"), out var literal)
             ? [literal]
-            : await ResolveAsync(host, cancellationToken);
+            : IsLocalhost(host) ? Loopbacks : await ResolveAsync(host, cancellationToken);
         var candidates = allowList.AllowsHost(host) ? addresses : Array.FindAll(addresses, IsAllowed);
         if (candidates.Length == 0)
         {
@@ -49,6 +51,13 @@ internal sealed class GuardedConnector(NetworkAllowList allowList, Func<string, 
         var error = lastError!;
         throw new ConnectionAttemptException(url => FetchErrors.ConnectFailed(error, host, port, url), error);
     }
+
+    // RFC 6761 gives localhost and every name under it to the local host, but not every system resolver knows
+    // the names under it: answering them here makes the guard refuse them as the loopback names they are.
+    private static readonly IPAddress[] Loopbacks = [IPAddress.Loopback, IPAddress.IPv6Loopback];
+
+    private static bool IsLocalhost(string host) =>
+        host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase);
 
     private bool IsAllowed(IPAddress address) =>
         AddressClassifier.Classify(address) == AddressCategory.Public || allowList.AllowsAddress(address);

@@ -402,6 +402,8 @@ public sealed class GoogleReaderTests
         Assert.Contains(h.AnnSite.FeedUrl.AbsoluteUri, export.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(h.BobSite.FeedUrl.AbsoluteUri, export.Body, StringComparison.Ordinal);
 
+        // Bob's feed comes with its stored entries, which meet Ann's rules.
+        await h.App.Get<Inertia.Storage.Rules.RuleStore>().CreateAsync(h.Ann.Id, new Inertia.Storage.Rules.RuleDraft("star posts", "post") { Actions = Inertia.Storage.Rules.RuleActions.Star }, DateTimeOffset.UtcNow);
         var opml = $"""<?xml version="1.0"?><opml version="2.0"><body><outline text="Imported"><outline type="rss" text="Bob's" xmlUrl="{h.BobSite.FeedUrl}"/></outline></body></opml>""";
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/greader/reader/api/0/subscription/import?T={client.WriteToken}") { Content = new StringContent(opml) };
         request.Headers.TryAddWithoutValidation("Authorization", "GoogleLogin auth=" + client.Auth);
@@ -409,6 +411,9 @@ public sealed class GoogleReaderTests
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         var list = await h.App.Get<SubscriptionStore>().ListAsync(h.Ann.Id);
         Assert.Equal("Imported", list.Single(s => s.FeedId == h.BobFeed).FolderTitle);
+        var starred = await h.App.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM entry_states WHERE user_id = @user AND feed_id = @feed AND is_starred", new { user = h.Ann.Id, feed = h.BobFeed }));
+        Assert.True(starred > 0);
+        Assert.Equal(await h.App.Database.ReadAsync(c => Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT COUNT(*) FROM entries WHERE feed_id = @feed", new { feed = h.BobFeed })), starred);
     }
 
     [Fact]

@@ -65,6 +65,43 @@ public sealed class AddressGuardTests(FetchServerFixture server) : IClassFixture
         Assert.Equal(FeedFixtures.Rss, result.Body.ToArray());
     }
 
+    [Theory]
+    [InlineData("127.0.0.1.")]
+    [InlineData("localhost.")]
+    [InlineData("foo.localhost")]
+    [InlineData("foo.localhost.")]
+    [InlineData("[::1].")]
+    public async Task A_trailing_dot_host_is_refused_by_the_address_guard_like_the_host_without_it(string host)
+    {
+        using var fetcher = new HttpFetcher(TestFetchers.Options());
+        var url = new Uri($"http://{host}:{server.Server.Port}/feed.xml");
+        var before = server.Server.RequestCount;
+
+        var error = await Assert.ThrowsAsync<FetchException>(() => fetcher.FetchAsync(url));
+
+        Assert.Equal(FetchFailure.AddressRefused, error.Failure);
+        Assert.Contains($"(loopback) for {url}: private, loopback and link-local addresses are blocked.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, server.Server.RequestCount);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1.", "127.0.0.0/8")]
+    [InlineData("127.0.0.1.", "127.0.0.1")]
+    [InlineData("localhost.", "127.0.0.0/8")]
+    [InlineData("localhost.", "localhost")]
+    [InlineData("localhost", "localhost.")]
+    [InlineData("foo.localhost.", "127.0.0.0/8")]
+    [InlineData("foo.localhost.", "foo.localhost")]
+    public async Task A_trailing_dot_host_is_fetched_when_the_host_without_it_is_allowed(string host, string entry)
+    {
+        using var fetcher = new HttpFetcher(TestFetchers.Options(entry));
+
+        var result = await fetcher.FetchAsync(new Uri($"http://{host}:{server.Server.Port}/feed.xml"));
+
+        Assert.Equal(200, result.StatusCode);
+        Assert.Equal(FeedFixtures.Rss, result.Body.ToArray());
+    }
+
     [Fact]
     public async Task A_redirect_from_an_allowed_host_to_a_blocked_address_is_refused()
     {

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Xml.Linq;
 using Inertia.Feeds;
 using Inertia.Storage.Accounts;
 using Inertia.Storage.Entries;
@@ -88,6 +91,47 @@ public sealed class FeedsOutTests
 
                 FeedsOutChecks.RequiredElements(bytes, extension, url);
             }
+        }
+    }
+
+    [Fact]
+    public async Task Plain_text_titles_are_escaped_as_html_in_rss_and_stay_plain_text_in_atom_and_json()
+    {
+        const string Title = "<img src=x onerror=alert(1)> & \"q\"";
+        const string Folder = "<b>Folder</b> & \"f\"";
+        await using var site = await FeedSite.StartAsync(items: 0);
+        // RSS titles are HTML to our reader too: the source escapes the title as HTML so that it is stored as this text.
+        site.Publish(WebUtility.HtmlEncode(Title));
+        await using var app = await ReaderApp.StartAsync();
+        var (client, user) = await app.SignedInAsync("ann");
+        using (client)
+        {
+            var feedId = await ReaderPagesTests.SubscribeAsync(client, site.FeedUrl, folder: Folder);
+            var ids = await EntryIdsAsync(client, $"/feeds/{feedId}");
+            await client.PostAsync($"/entries/{ids[0]}/star", "/unread");
+            var addresses = await MakeAddressesAsync(client);
+            Assert.Equal(Title, (await app.Get<EntryStore>().GetAsync(user.Id, ids[0]))!.Title);
+
+            foreach (var list in new[] { Folder, "Starred" })
+            {
+                using var rss = await FeedsOutChecks.FetchAsync(addresses[(list, "rss")]);
+                var channel = XDocument.Parse(await rss.Content.ReadAsStringAsync()).Root!.Element("channel")!;
+                Assert.Equal(WebUtility.HtmlEncode(Title), channel.Element("item")!.Element("title")!.Value);
+                Assert.Equal(Title, FeedParser.Default.Parse(Encoding.UTF8.GetBytes(channel.Document!.ToString())).Entries.Single().Title);
+
+                using var atom = await FeedsOutChecks.FetchAsync(addresses[(list, "atom")]);
+                XNamespace ns = "http://www.w3.org/2005/Atom";
+                var feed = XDocument.Parse(await atom.Content.ReadAsStringAsync()).Root!;
+                Assert.Equal(Title, feed.Element(ns + "entry")!.Element(ns + "title")!.Value);
+
+                using var json = await FeedsOutChecks.FetchAsync(addresses[(list, "json")]);
+                var items = JsonDocument.Parse(await json.Content.ReadAsStringAsync()).RootElement.GetProperty("items");
+                Assert.Equal(Title, items[0].GetProperty("title").GetString());
+            }
+            using var folderRss = await FeedsOutChecks.FetchAsync(addresses[(Folder, "rss")]);
+            var folderChannel = XDocument.Parse(await folderRss.Content.ReadAsStringAsync()).Root!.Element("channel")!;
+            Assert.Equal(WebUtility.HtmlEncode(Folder), folderChannel.Element("title")!.Value);
+            Assert.Contains(WebUtility.HtmlEncode(Folder), folderChannel.Element("description")!.Value, StringComparison.Ordinal);
         }
     }
 

@@ -212,6 +212,9 @@ public sealed class ReaderPagesTests
             var status = await client.GetAsync($"/feeds/{Id(feedId)}/status");
             Assert.Contains(site.FeedUrl.AbsoluteUri, status.Text(".facts"), StringComparison.Ordinal);
             Assert.Contains("rss2.0", status.Text(".facts"), StringComparison.Ordinal);
+            // The feed was just fetched, so its next check is ahead: it reads as how long until then.
+            var nextCheck = status.Document.QuerySelectorAll(".facts dt").Single(dt => dt.TextContent == "Next check").NextElementSibling!.TextContent;
+            Assert.Matches(@"\((in \d+ (min|h|d)|in a moment)\)$", nextCheck);
 
             var gone = await client.PostAsync($"/feeds/{Id(feedId)}/status?handler=Unsubscribe", $"/feeds/{Id(feedId)}/status");
             Assert.Equal("/subscriptions", gone.Location);

@@ -65,9 +65,30 @@ public sealed partial class TranslationTests
         Assert.Equal("5 分钟前", chinese.Ago(now.AddMinutes(-5), now, TimeZoneInfo.Utc));
         Assert.Equal("3 h ago", english.Ago(now.AddHours(-3), now, TimeZoneInfo.Utc));
         Assert.Equal("2 d ago", english.Ago(now.AddDays(-2), now, TimeZoneInfo.Utc));
+        Assert.Equal("3 小时前", chinese.Ago(now.AddHours(-3), now, TimeZoneInfo.Utc));
+        Assert.Equal("2 天前", chinese.Ago(now.AddDays(-2), now, TimeZoneInfo.Utc));
+        Assert.Equal("刚刚", chinese.Ago(now.AddSeconds(-20), now, TimeZoneInfo.Utc));
         Assert.Equal("2026-11-01", english.Ago(new DateTimeOffset(2026, 10, 31, 20, 0, 0, TimeSpan.Zero), now, shanghai));
         Assert.Equal("2 Dec 2026, 20:00", english.DateTime(now, shanghai));
         Assert.Equal("2026年12月2日 20:00", chinese.DateTime(now, shanghai));
+    }
+
+    [Fact]
+    public void Future_times_read_as_how_long_until_them_in_both_languages()
+    {
+        var now = new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero);
+        var english = new Translator(UiLanguage.English);
+        var chinese = new Translator(UiLanguage.SimplifiedChinese);
+        var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        Assert.Equal("in a moment", english.Ago(now.AddSeconds(20), now, TimeZoneInfo.Utc));
+        Assert.Equal("即将", chinese.Ago(now.AddSeconds(20), now, TimeZoneInfo.Utc));
+        Assert.Equal("in 40 min", english.Ago(now.AddMinutes(40), now, TimeZoneInfo.Utc));
+        Assert.Equal("40 分钟后", chinese.Ago(now.AddMinutes(40), now, TimeZoneInfo.Utc));
+        Assert.Equal("in 3 h", english.Ago(now.AddHours(3).AddMinutes(10), now, TimeZoneInfo.Utc));
+        Assert.Equal("3 小时后", chinese.Ago(now.AddHours(3), now, TimeZoneInfo.Utc));
+        Assert.Equal("in 2 d", english.Ago(now.AddDays(2), now, TimeZoneInfo.Utc));
+        Assert.Equal("2 天后", chinese.Ago(now.AddDays(2), now, TimeZoneInfo.Utc));
+        Assert.Equal("2026-12-31", english.Ago(new DateTimeOffset(2026, 12, 30, 20, 0, 0, TimeSpan.Zero), now, shanghai));
     }
 
     [Theory]

@@ -1,11 +1,12 @@
+using Inertia.Web.Api.Fever;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Inertia.Web.Api;
 
 /// <summary>
 /// What every request under <c>/api</c> gets, whatever its protocol: the answers are the API's own (no HTML
-/// error page re-executed over a 401 or 404, no exception page), and CORS for web clients, which is safe
-/// because these APIs authenticate by header or key, never by cookie.
+/// error page re-executed over a 401 or 404, no exception page, a 413 for a body over the server's limit), and
+/// CORS for web clients, which is safe because these APIs authenticate by header or key, never by cookie.
 /// </summary>
 internal sealed partial class ApiRequests(RequestDelegate next, ILogger<ApiRequests> logger)
 {
@@ -39,6 +40,22 @@ internal sealed partial class ApiRequests(RequestDelegate next, ILogger<ApiReque
                 await context.Response.WriteAsync(context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
                     ? $"{context.Request.Method} is not allowed here."
                     : "No such API endpoint.");
+            }
+        }
+        catch (BadHttpRequestException e) when (RequestBody.IsTooLarge(e) && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            var message = RequestBody.TooLargeMessage(context);
+            // Fever clients read JSON with "error" (auth 0: a key in the body went unread); Google Reader's errors are plain text.
+            if (FeverEndpoints.Serves(context.Request.Path))
+            {
+                await context.Response.WriteAsJsonAsync(new { api_version = 3, auth = 0, error = message });
+            }
+            else
+            {
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                await context.Response.WriteAsync(message);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)

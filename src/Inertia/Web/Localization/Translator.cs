@@ -22,10 +22,25 @@ internal sealed class Translator(UiLanguage language)
     /// <summary>The text in this language with <paramref name="args"/> put in its {0}, {1}… places.</summary>
     public string this[string english, params object?[] args] => string.Format(Culture, this[english], args);
 
-    /// <summary>"just now", "5 min ago", "3 h ago", "2 d ago", then the date, in the reader's time zone.</summary>
+    /// <summary>
+    /// "just now", "5 min ago", "3 h ago", "2 d ago" for the past and "in a moment", "in 40 min", "in 3 h",
+    /// "in 2 d" for the future (a feed's next check), then the date, in the reader's time zone.
+    /// </summary>
     public string Ago(DateTimeOffset when, DateTimeOffset now, TimeZoneInfo zone)
     {
         var age = now - when;
+        if (age < TimeSpan.Zero)
+        {
+            var until = -age;
+            return until.TotalMinutes switch
+            {
+                < 1 => this["in a moment"],
+                < 60 => this["in {0} min", (int)until.TotalMinutes],
+                < 24 * 60 => this["in {0} h", (int)until.TotalHours],
+                < 7 * 24 * 60 => this["in {0} d", (int)until.TotalDays],
+                _ => Day(when, zone),
+            };
+        }
         return age.TotalMinutes switch
         {
             < 1 => this["just now"],

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Xml.Linq;
 using Inertia.Feeds;
 using Inertia.Storage.Public;
 using Inertia.Tests.Support;
@@ -213,6 +214,18 @@ public sealed class DirectoryFeedTests
                 Assert.Empty(feed.Entries);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_searched_name_in_the_rss_channel_title_is_escaped_as_html()
+    {
+        await using var app = await ReaderApp.StartAsync();
+        (await app.SignedInAsync("ann")).Client.Dispose();
+
+        using var rss = await FeedsOutChecks.FetchAsync($"{app.BaseUrl}directory.rss?q={Uri.EscapeDataString("<img src=x onerror=alert(1)>")}");
+
+        var channel = XDocument.Parse(await rss.Content.ReadAsStringAsync()).Root!.Element("channel")!;
+        Assert.Equal("Recommended feeds: “&lt;img src=x onerror=alert(1)&gt;”", channel.Element("title")!.Value);
     }
 
     [Fact]

@@ -13,9 +13,14 @@ internal static class FeverEndpoints
 {
     private const int ItemsPerCall = 50;
 
+    private static readonly string[] Paths = ["/api/fever", "/api/fever.php"];
+
+    /// <summary>Whether a request is for the Fever API (whose errors are JSON, unlike Google Reader's).</summary>
+    public static bool Serves(PathString path) => Paths.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase));
+
     public static void Map(IEndpointRouteBuilder app)
     {
-        foreach (var path in new[] { "/api/fever", "/api/fever.php" })
+        foreach (var path in Paths)
         {
             app.MapMethods(path, ["GET", "POST"], AnswerAsync).DisableAntiforgery().AllowAnonymous();
         }

@@ -1,8 +1,7 @@
 using System.Globalization;
 using Inertia.Feeds;
 using Inertia.Feeds.Opml;
-using Inertia.Refresh;
-using Inertia.Storage.Feeds;
+using Inertia.Importing;
 using Inertia.Storage.Labels;
 using Inertia.Storage.Subscriptions;
 using Inertia.Storage.Sync;
@@ -142,8 +141,11 @@ internal static class GoogleReaderSubscriptions
         return Results.Bytes(buffer.ToArray(), "text/x-opml; charset=utf-8", "subscriptions.opml");
     }
 
-    /// <summary>Subscribes to every feed of an OPML body; new feeds are fetched by the next refresh round, not before answering.</summary>
-    public static async Task<IResult> ImportAsync(HttpContext context, FeedStore feeds, SubscriptionStore subscriptions, CancellationToken cancellationToken)
+    /// <summary>
+    /// Subscribes to every feed of an OPML body, as every OPML import does (<see cref="OpmlSubscriber"/>: feeds others follow
+    /// meet the reader's rules); new feeds are fetched by the next refresh round, not before answering.
+    /// </summary>
+    public static async Task<IResult> ImportAsync(HttpContext context, OpmlSubscriber subscriber, CancellationToken cancellationToken)
     {
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body, cancellationToken);
@@ -156,16 +158,8 @@ internal static class GoogleReaderSubscriptions
         {
             return GoogleReaderEndpoints.BadRequest(e.Message);
         }
-        var now = DateTimeOffset.UtcNow;
-        foreach (var item in opml.Feeds)
-        {
-            if (!FeedAddress.TryParse(item.FeedUrl, out var url))
-            {
-                continue;
-            }
-            var (feedId, _) = await feeds.GetOrCreateAsync(FeedAddress.Normalize(url), now, RefreshPolicy.DefaultInterval, cancellationToken: cancellationToken);
-            await subscriptions.SubscribeAsync(context.ApiUser().Id, feedId, item.Folder, item.Title, now, cancellationToken);
-        }
+        var usable = opml.Feeds.Select(item => FeedAddress.TryParse(item.FeedUrl, out var url) ? item with { FeedUrl = url.AbsoluteUri } : null).OfType<OpmlFeed>().ToList();
+        await subscriber.SubscribeAsync(context.ApiUser().Id, usable, null, cancellationToken);
         return GoogleReaderEndpoints.Ok();
     }
 

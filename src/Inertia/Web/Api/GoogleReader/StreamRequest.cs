@@ -49,23 +49,27 @@ internal sealed record StreamRequest(string StreamText, SyncFilter Filter, int C
             }
             filter = filter with { PublishedTo = seconds * 1000 + 999 };
         }
-        foreach (var excluded in form.All("xt"))
+        foreach (var (name, include) in new[] { ("xt", false), ("it", true) })
         {
-            filter = StreamId.TryParse(excluded, out var x) ? x.Kind switch
+            foreach (var value in form.All(name))
             {
-                StreamKind.Read => filter with { Read = false },
-                StreamKind.Starred => filter with { Starred = false },
-                _ => filter,
-            } : filter;
-        }
-        foreach (var included in form.All("it"))
-        {
-            filter = StreamId.TryParse(included, out var i) ? i.Kind switch
-            {
-                StreamKind.Read => filter with { Read = true },
-                StreamKind.Starred => filter with { Starred = true },
-                _ => filter,
-            } : filter;
+                if (!StreamId.TryParse(value, out var state))
+                {
+                    // Google states Inertia has no counterpart for (kept-unread…) change nothing; anything else
+                    // is a mistake that would otherwise answer a different list than the one asked for.
+                    if (!value.Contains("/state/com.google/", StringComparison.Ordinal))
+                    {
+                        return (null, $"{name} must be a stream id such as {StreamId.ReadId}, not \"{value}\".");
+                    }
+                    continue;
+                }
+                filter = state.Kind switch
+                {
+                    StreamKind.Read => filter with { Read = include },
+                    StreamKind.Starred => filter with { Starred = include },
+                    _ => filter,
+                };
+            }
         }
         if (form["c"] is { Length: > 0 } c)
         {

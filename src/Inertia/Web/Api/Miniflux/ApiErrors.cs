@@ -6,7 +6,8 @@ namespace Inertia.Web.Api.Miniflux;
 /// <summary>
 /// Keeps the API's answers JSON: under <c>/v1</c> the reader's HTML error pages are switched off, an error
 /// status that came without a body gets Miniflux's <c>{"error_message": …}</c> (an unknown route) or problem
-/// details with it (a wrong method), and an unexpected failure is a JSON 500 rather than a page.
+/// details with it (a wrong method), a body over the server's limit is a JSON 413, and an unexpected failure is a
+/// JSON 500 rather than a page.
 /// </summary>
 internal sealed partial class ApiErrors(RequestDelegate next, ILogger<ApiErrors> log)
 {
@@ -32,6 +33,12 @@ internal sealed partial class ApiErrors(RequestDelegate next, ILogger<ApiErrors>
         try
         {
             await next(context);
+        }
+        catch (BadHttpRequestException e) when (RequestBody.IsTooLarge(e) && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await ApiJson.WriteProblemAsync(context.Response, StatusCodes.Status413PayloadTooLarge, RequestBody.TooLargeMessage(context));
+            return;
         }
         catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

@@ -41,15 +41,18 @@ internal static class EntryFilterQuery
 
         if (query.ContainsKey("starred"))
         {
-            filter = filter with
+            bool? starred = query["starred"].ToString().ToLowerInvariant() switch
             {
-                Starred = query["starred"].ToString().ToLowerInvariant() switch
-                {
-                    "1" or "true" or "t" => true,
-                    "0" or "false" or "f" => false,
-                    _ => null,
-                },
+                "1" or "true" or "t" => true,
+                "0" or "false" or "f" => false,
+                _ => null,
             };
+            if (starred is null)
+            {
+                // Ignoring it would answer a different list than the one asked for.
+                return (null, null, $"Invalid starred value \"{query["starred"]}\": use \"true\" or \"false\".");
+            }
+            filter = filter with { Starred = starred };
         }
         var order = query["order"].ToString();
         if (order.Length > 0 && !Orders.ContainsKey(order))
@@ -63,13 +66,34 @@ internal static class EntryFilterQuery
         }
         filter = filter with { Order = order.Length > 0 ? Orders[order] : EntryOrder.PublishedAt, Descending = direction == "desc" };
 
-        if (!Number(query, "limit", DefaultLimit, out var limit) || !Number(query, "offset", 0, out var offset)
-            || !Number(query, "after", 0, out var after) || !Number(query, "before", 0, out var before)
-            || !Number(query, "published_after", after, out var publishedAfter) || !Number(query, "published_before", before, out var publishedBefore)
-            || !Number(query, "after_entry_id", 0, out var afterEntry) || !Number(query, "before_entry_id", 0, out var beforeEntry)
-            || !Number(query, "feed_id", 0, out var feedId) || !Number(query, "category_id", 0, out var categoryId))
+        string? invalid = null;
+        long Number(string name, long fallback)
         {
-            return (null, null, "Numeric parameters (limit, offset, after, before, published_after, published_before, after_entry_id, before_entry_id, feed_id, category_id) must be whole numbers.");
+            var text = query[name].ToString();
+            if (text.Length == 0)
+            {
+                return fallback;
+            }
+            if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+            invalid ??= $"{name} must be a whole number, not \"{text}\".";
+            return fallback;
+        }
+        var limit = Number("limit", DefaultLimit);
+        var offset = Number("offset", 0);
+        var after = Number("after", 0);
+        var before = Number("before", 0);
+        var publishedAfter = Number("published_after", after);
+        var publishedBefore = Number("published_before", before);
+        var afterEntry = Number("after_entry_id", 0);
+        var beforeEntry = Number("before_entry_id", 0);
+        var feedId = Number("feed_id", 0);
+        var categoryId = Number("category_id", 0);
+        if (invalid is not null)
+        {
+            return (null, null, invalid);
         }
         if (limit < 0 || offset < 0)
         {
@@ -94,15 +118,4 @@ internal static class EntryFilterQuery
     }
 
     private static DateTimeOffset Seconds(long unix) => DateTimeOffset.FromUnixTimeSeconds(Math.Min(unix, 253_402_300_799));
-
-    private static bool Number(IQueryCollection query, string name, long fallback, out long value)
-    {
-        var text = query[name].ToString();
-        if (text.Length == 0)
-        {
-            value = fallback;
-            return true;
-        }
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
-    }
 }
