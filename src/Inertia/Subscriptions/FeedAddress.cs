@@ -22,13 +22,24 @@ internal static class FeedAddress
     }
 
     /// <summary>Reads what a user typed: a bare host or path without a scheme means https.</summary>
-    public static bool TryParse(string? text, out Uri url)
+    public static bool TryParse(string? text, out Uri url) => TryParse(text, out url, out _);
+
+    /// <summary>
+    /// Reads what a user typed, as <see cref="TryParse(string?, out Uri)"/> does, and says whether it had no scheme:
+    /// such an address is worth a second try over plain http when https does not answer.
+    /// </summary>
+    public static bool TryParse(string? text, out Uri url, out bool schemeless)
     {
         var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length > 0 && !trimmed.Contains("://", StringComparison.Ordinal))
+        schemeless = trimmed.Length > 0 && !trimmed.Contains("://", StringComparison.Ordinal);
+        if (schemeless)
         {
             trimmed = "https://" + trimmed;
         }
         return Uri.TryCreate(trimmed, UriKind.Absolute, out url!) && url.Scheme is "http" or "https";
     }
+
+    /// <summary>The same address over plain http (for an address typed without a scheme, after https failed).</summary>
+    public static Uri OverHttp(Uri url) =>
+        new UriBuilder(url) { Scheme = Uri.UriSchemeHttp, Port = url.IsDefaultPort ? -1 : url.Port }.Uri;
 }

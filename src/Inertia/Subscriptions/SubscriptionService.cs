@@ -11,6 +11,7 @@ namespace Inertia.Subscriptions;
 /// A feed followed by anyone already is subscribed to directly; otherwise discovery finds it, and the
 /// feed's first entries are stored from that very fetch, so they are there when subscribing returns. Either way the
 /// reader's rules act on the entries they get (a new feed's in its first merge, a known feed's right after subscribing).
+/// An address typed without a scheme ("blog.example.com/feed") is tried over https, then over http.
 /// </summary>
 internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore feeds, SubscriptionStore subscriptions, RefreshStore refreshStore, RefreshPolicy policy, RuleRunner rules, TimeProvider time)
 {
@@ -18,33 +19,53 @@ internal sealed class SubscriptionService(FeedDiscovery discovery, FeedStore fee
 
     public async Task<SubscribeResult> SubscribeAsync(long userId, string address, string? folder, string? title, CancellationToken cancellationToken)
     {
-        if (!FeedAddress.TryParse(address, out var url))
+        if (!FeedAddress.TryParse(address, out var url, out var schemeless))
         {
             return SubscribeResult.Failed($"\"{address}\" is not a web address (http or https).");
         }
-        if (await feeds.FindByUrlAsync(FeedAddress.Normalize(url), cancellationToken) is { } known)
+        // An address typed without a scheme is tried over https first, then over plain http; each try is an
+        // ordinary fetch, so the address guard decides about both.
+        Uri[] tries = schemeless ? [url, FeedAddress.OverHttp(url)] : [url];
+        foreach (var candidate in tries)
         {
-            var (id, created) = await SubscribeKnownAsync(userId, known.Id, folder, title, cancellationToken);
-            return new SubscribeResult(SubscribeStatus.Subscribed, id, known.Id, title ?? known.Title, AlreadySubscribed: !created);
+            if (await feeds.FindByUrlAsync(FeedAddress.Normalize(candidate), cancellationToken) is { } known)
+            {
+                var (id, created) = await SubscribeKnownAsync(userId, known.Id, folder, title, cancellationToken);
+                return new SubscribeResult(SubscribeStatus.Subscribed, id, known.Id, title ?? known.Title, AlreadySubscribed: !created);
+            }
         }
-        DiscoveryResult found;
-        try
+        var failures = new List<string>();
+        foreach (var candidate in tries)
         {
-            found = await discovery.DiscoverAsync(url, cancellationToken);
+            DiscoveryResult found;
+            try
+            {
+                found = await discovery.DiscoverAsync(candidate, cancellationToken);
+            }
+            catch (FetchException e)
+            {
+                failures.Add(e.Message);
+                if (e.Failure == FetchFailure.AddressRefused)
+                {
+                    // The guard refuses the host, whatever the scheme.
+                    break;
+                }
+                continue;
+            }
+            if (!found.Found)
+            {
+                failures.Add(found.Message ?? $"No feed found at {candidate}.");
+                continue;
+            }
+            if (found.Feeds.Count > 1)
+            {
+                return new SubscribeResult(SubscribeStatus.ChooseOne, Choices: found.Feeds, Message: $"{candidate} offers {found.Feeds.Count} feeds; choose one.");
+            }
+            return await SubscribeDiscoveredAsync(userId, found.Feeds[0], folder, title, cancellationToken);
         }
-        catch (FetchException e)
-        {
-            return SubscribeResult.Failed(e.Message);
-        }
-        if (!found.Found)
-        {
-            return SubscribeResult.Failed(found.Message ?? $"No feed found at {url}.");
-        }
-        if (found.Feeds.Count > 1)
-        {
-            return new SubscribeResult(SubscribeStatus.ChooseOne, Choices: found.Feeds, Message: $"{url} offers {found.Feeds.Count} feeds; choose one.");
-        }
-        return await SubscribeDiscoveredAsync(userId, found.Feeds[0], folder, title, cancellationToken);
+        return SubscribeResult.Failed(failures.Count == tries.Length && tries.Length > 1
+            ? $"\"{address.Trim()}\" gave no feed over https or http. {tries[0]}: {failures[0]} {tries[1]}: {failures[1]}"
+            : failures[0]);
     }
 
     private async Task<SubscribeResult> SubscribeDiscoveredAsync(long userId, DiscoveredFeed discovered, string? folder, string? title, CancellationToken cancellationToken)

@@ -427,8 +427,111 @@ public sealed class ReaderPagesTests
             site.Publish("Newer");
             var answer = await client.PostAsync("/refresh", "/unread", false, ("feedId", Id(feedId)));
             Assert.Equal($"/feeds/{Id(feedId)}/status", answer.Location);
-            Assert.Equal("Refreshed: 1 new entries.", (await client.GetAsync(answer.Location!)).Text(".flash"));
+            Assert.Equal("Refreshed: 1 new entry.", (await client.GetAsync(answer.Location!)).Text(".flash"));
         }
     }
 
+    [Fact]
+    public async Task An_address_without_a_scheme_is_tried_over_https_then_http()
+    {
+        await using var site = await FeedSite.StartAsync(items: 2);
+        await using var app = await ReaderApp.StartAsync();
+        var (client, _) = await app.SignedInAsync("ann");
+        using (client)
+        {
+            // The browser lets a bare address through: the field is text, not url, and still required.
+            var form = await client.GetAsync("/subscriptions");
+            var input = form.Document.QuerySelector(".add-form input[name=Address]")!;
+            Assert.Equal("text", input.GetAttribute("type"));
+            Assert.Equal("url", input.GetAttribute("inputmode"));
+            Assert.True(input.HasAttribute("required"));
+
+            // 127.0.0.1:PORT/feed.xml answers only plain http: https fails, http subscribes.
+            var address = $"{site.FeedUrl.Authority}{site.FeedUrl.AbsolutePath}";
+            var page = await client.PostAsync("/subscriptions?handler=Add", "/subscriptions", false, ("Address", address));
+            Assert.True(page.Status == HttpStatusCode.Redirect, $"subscribing answered {page.Status}: {page.Text(".errors")}");
+            var list = await client.GetAsync(page.Location!);
+            Assert.Equal(["Post 2", "Post 1"], list.Texts("#entries .entry-title"));
+            var feedId = long.Parse(page.Location!.Split('/').Last(), CultureInfo.InvariantCulture);
+            var stored = await app.Get<Inertia.Storage.Feeds.FeedStore>().FindByUrlAsync(site.FeedUrl.AbsoluteUri);
+            Assert.Equal(feedId, stored?.Id);
+
+            // The same bare address again finds the feed stored under its http address.
+            var again = await client.PostAsync("/subscriptions?handler=Add", "/subscriptions", false, ("Address", address));
+            Assert.Equal($"/feeds/{Id(feedId)}", again.Location);
+        }
+    }
+
+    [Fact]
+    public async Task An_address_without_a_scheme_that_answers_neither_https_nor_http_says_so()
+    {
+        var closed = await Support.TestWebServer.StartAsync((_, _) => { });
+        var authority = closed.BaseUrl.Authority;
+        await closed.DisposeAsync();
+        await using var app = await ReaderApp.StartAsync();
+        var (client, _) = await app.SignedInAsync("ann");
+        using (client)
+        {
+            var refused = await client.PostAsync("/subscriptions?handler=Add", "/subscriptions", false, ("Address", authority + "/feed.xml"));
+            Assert.Equal(HttpStatusCode.OK, refused.Status);
+            var errors = refused.Text(".errors");
+            Assert.Contains("Could not subscribe", errors, StringComparison.Ordinal);
+            Assert.Contains("https://" + authority + "/feed.xml", errors, StringComparison.Ordinal);
+            Assert.Contains("http://" + authority + "/feed.xml", errors, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>Serves RSS feeds whose channel and items carry the given languages (null: none).</summary>
+    internal static Task<Support.TestWebServer> LanguageFeedsAsync(params (string Path, string? FeedLanguage, string Title, string? EntryLanguage)[] feeds) =>
+        Support.TestWebServer.StartAsync((web, _) =>
+        {
+            foreach (var (path, feedLanguage, title, entryLanguage) in feeds)
+            {
+                var channelLanguage = feedLanguage is null ? "" : $"<language>{feedLanguage}</language>";
+                var itemLanguage = entryLanguage is null ? "" : $"<dc:language>{entryLanguage}</dc:language>";
+                var xml = $"""<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>{title} feed</title><link>http://127.0.0.1/</link>{channelLanguage}<item><guid isPermaLink="false">{path}-1</guid><title>{title}</title><pubDate>Mon, 07 Dec 2026 10:00:00 GMT</pubDate>{itemLanguage}<description>Body of {title}.</description></item></channel></rss>""";
+                Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(web, path, () => Microsoft.AspNetCore.Http.Results.Content(xml, "application/rss+xml; charset=utf-8"));
+            }
+        });
+
+    private static async Task<string?> ContentLanguageAsync(ReaderClient client, long feedId)
+    {
+        var list = await client.GetAsync($"/feeds/{Id(feedId)}");
+        var article = await client.GetAsync(list.Document.QuerySelector("#entries .entry-link")!.GetAttribute("href")!);
+        Assert.Equal(HttpStatusCode.OK, article.Status);
+        return article.Document.QuerySelector(".article .content")!.GetAttribute("lang");
+    }
+
+    [Fact]
+    public async Task The_article_body_carries_the_entrys_language_or_its_feeds_not_the_pages()
+    {
+        await using var server = await LanguageFeedsAsync(
+            ("/english.xml", "en", "English post", null),
+            ("/chinese.xml", null, "Chinese post", "zh-CN"),
+            ("/mixed.xml", "zh-CN", "English post in a Chinese feed", "en-GB"),
+            ("/unknown.xml", null, "Post of no language", null));
+        await using var app = await ReaderApp.StartAsync();
+        var (client, _) = await app.SignedInAsync("ann");
+        using (client)
+        {
+            var english = await SubscribeAsync(client, server.Url("/english.xml"));
+            var chinese = await SubscribeAsync(client, server.Url("/chinese.xml"));
+            var mixed = await SubscribeAsync(client, server.Url("/mixed.xml"));
+            var unknown = await SubscribeAsync(client, server.Url("/unknown.xml"));
+
+            // An English entry (its language from its feed) in the Chinese interface.
+            await client.PostAsync("/settings?handler=Save", "/settings", false,
+                ("Language", "zh-CN"), ("Theme", "Light"), ("EntriesPerPage", "50"), ("OldestFirst", "false"), ("MarkReadOn", "Manual"), ("ShowRead", "true"), ("TimeZone", "UTC"));
+            var page = await client.GetAsync($"/feeds/{Id(english)}");
+            Assert.Equal("zh-CN", page.Document.DocumentElement.GetAttribute("lang"));
+            Assert.Equal("en", await ContentLanguageAsync(client, english));
+            Assert.Equal("en-GB", await ContentLanguageAsync(client, mixed));
+            Assert.Null(await ContentLanguageAsync(client, unknown));
+
+            // A Chinese entry in the English interface.
+            await client.PostAsync("/settings?handler=Save", "/settings", false,
+                ("Language", "en"), ("Theme", "Light"), ("EntriesPerPage", "50"), ("OldestFirst", "false"), ("MarkReadOn", "Manual"), ("ShowRead", "true"), ("TimeZone", "UTC"));
+            Assert.Equal("zh-CN", await ContentLanguageAsync(client, chinese));
+        }
+    }
 }

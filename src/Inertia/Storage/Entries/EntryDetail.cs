@@ -20,6 +20,12 @@ internal sealed record EntryDetail
     public string? CommentsUrl { get; init; }
     public string? Language { get; init; }
 
+    /// <summary>The language its feed gives for itself; null when it gives none.</summary>
+    public string? FeedLanguage { get; init; }
+
+    /// <summary>The language the entry is written in: its own, else its feed's; null when neither says.</summary>
+    public string? ContentLanguage => Language ?? FeedLanguage;
+
     /// <summary>Plain text from the start of the entry (public pages' descriptions; the reader's view leaves it unread).</summary>
     public string? Snippet { get; init; }
 

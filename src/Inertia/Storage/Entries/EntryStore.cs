@@ -76,7 +76,7 @@ internal sealed class EntryStore(Database database)
         database.ReadAsync(c => c.QuerySingleOrDefaultAsync<EntryDetail?>(
             """
             SELECT s.entry_id, s.feed_id, sub.folder_id, COALESCE(sub.title, f.title, f.url) AS feed_title, f.icon_hash,
-                   e.title, e.url, e.summary, e.content, e.comments_url, e.language,
+                   e.title, e.url, e.summary, e.content, e.comments_url, e.language, f.language AS feed_language,
                    s.published_at, s.is_read, s.is_starred,
                    e.authors AS authors_json, e.categories AS categories_json, e.enclosures AS enclosures_json
             FROM entry_states s

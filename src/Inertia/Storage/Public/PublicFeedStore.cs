@@ -14,7 +14,7 @@ internal sealed class PublicFeedStore(Database database)
     public const string ArticleSelect =
         """
         SELECT e.id AS entry_id, e.feed_id, COALESCE(f.title, f.url) AS feed_title, f.icon_hash,
-               e.title, e.url, e.summary, e.content, e.comments_url, e.language, e.published_at, e.snippet, e.image_url,
+               e.title, e.url, e.summary, e.content, e.comments_url, e.language, f.language AS feed_language, e.published_at, e.snippet, e.image_url,
                e.authors AS authors_json, e.categories AS categories_json, e.enclosures AS enclosures_json
         FROM entries e
         JOIN feeds f ON f.id = e.feed_id

@@ -194,10 +194,35 @@
     });
   });
 
+  // A message in the page's flash line, as the server's own messages show (role=status, so it is read out).
+  const carriedKey = "inertia-flash";
+  function showStatus(message) {
+    const main = $("#main");
+    if (!main || !message) return;
+    let line = $(":scope > .flash", main);
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "flash";
+      line.setAttribute("role", "status");
+      main.prepend(line);
+    }
+    line.textContent = message;
+  }
+  // A message carried over the reload that follows a refresh.
+  try {
+    const carried = sessionStorage.getItem(carriedKey);
+    if (carried) { sessionStorage.removeItem(carriedKey); showStatus(carried); }
+  } catch { /* storage refused: no message to carry */ }
+
   function refresh() {
     const feed = location.pathname.match(/^\/feeds\/(\d+)/);
     const fields = feed ? { feedId: feed[1] } : {};
-    post("/refresh", fields).then(() => location.reload(), () => {});
+    const main = $("#main");
+    showStatus(main?.dataset.refreshing);
+    post("/refresh", fields).then((answer) => {
+      try { if (answer?.message) sessionStorage.setItem(carriedKey, answer.message); } catch { /* shown no further */ }
+      location.reload();
+    }, () => showStatus(main?.dataset.refreshFailed));
   }
 
   function markAllRead() {

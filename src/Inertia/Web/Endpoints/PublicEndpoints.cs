@@ -50,7 +50,7 @@ internal static class PublicEndpoints
         }
         await directory.LinkFeedAsync(id, feedId, token);
         icons.Wake();
-        var message = result.AlreadySubscribed ? t["You already follow {0}.", source.Name] : t["Subscribed to {0}: {1} new entries.", source.Name, result.NewEntries];
+        var message = result.AlreadySubscribed ? t["You already follow {0}.", source.Name] : result.NewEntries == 1 ? t["Subscribed to {0}: {1} new entry.", source.Name, result.NewEntries] : t["Subscribed to {0}: {1} new entries.", source.Name, result.NewEntries];
         ReadingEndpoints.Flash(context, message);
         return ReadingEndpoints.Answer(context, new { subscribed = true, feedId, message }, returnUrl, "/directory");
     }

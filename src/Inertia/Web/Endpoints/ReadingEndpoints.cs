@@ -146,6 +146,7 @@ internal static class ReadingEndpoints
             var message = outcome switch
             {
                 null => t["This feed is being refreshed by another worker right now."],
+                { Result: RefreshResult.Updated, NewEntries: 1 } => t["Refreshed: {0} new entry.", outcome.NewEntries],
                 { Result: RefreshResult.Updated } => t["Refreshed: {0} new entries.", outcome.NewEntries],
                 { Result: RefreshResult.NotModified or RefreshResult.Unchanged } => t["Refreshed: nothing new."],
                 { Result: RefreshResult.Gone } => t["The feed is gone (410): its server says it will not come back."],

@@ -16,8 +16,15 @@ internal sealed class Translator(UiLanguage language)
 
     public CultureInfo Culture => Language.Culture;
 
-    /// <summary>The text in this language.</summary>
-    public string this[string english] => Language.Strings.TryGetValue(english, out var translated) ? translated : english;
+    /// <summary>
+    /// The text in this language. An English string that means two things another language tells apart takes a
+    /// context in brackets before it, "[list] Starred" beside "Starred" (the state): its key in the tables, shown
+    /// in English without the context.
+    /// </summary>
+    public string this[string english] => Language.Strings.TryGetValue(english, out var translated) ? translated : WithoutContext(english);
+
+    private static string WithoutContext(string english) =>
+        english.StartsWith('[') && english.IndexOf("] ", StringComparison.Ordinal) is > 0 and var end ? english[(end + 2)..] : english;
 
     /// <summary>The text in this language with <paramref name="args"/> put in its {0}, {1}… places.</summary>
     public string this[string english, params object?[] args] => string.Format(Culture, this[english], args);

@@ -135,4 +135,21 @@ public sealed class SharingTests
         // Every character position varies (a fixed prefix or suffix would mean fewer random bits).
         Assert.All(Enumerable.Range(0, ShareCode.Length - 1), i => Assert.True(codes.Select(c => c[i]).Distinct().Count() > 32, $"position {i}"));
     }
+
+    [Fact]
+    public async Task A_shared_entry_is_shown_in_its_feeds_language_whatever_the_visitors()
+    {
+        await using var server = await ReaderPagesTests.LanguageFeedsAsync(("/english.xml", "en", "English post", null));
+        await using var app = await ReaderApp.StartAsync();
+        var (ann, annUser) = await app.SignedInAsync("ann");
+        using var visitor = app.NewClient();
+        using (ann)
+        {
+            await ReaderPagesTests.SubscribeAsync(ann, server.Url("/english.xml"));
+            var (_, code, _) = await ShareAsync(ann, await FirstEntryAsync(app, annUser));
+            var shared = await visitor.GetAsync($"/s/{code}", ("Accept-Language", "zh-CN,zh;q=0.9"));
+            Assert.Equal("zh-CN", shared.Document.DocumentElement.GetAttribute("lang"));
+            Assert.Equal("en", shared.Document.QuerySelector(".article .content")!.GetAttribute("lang"));
+        }
+    }
 }

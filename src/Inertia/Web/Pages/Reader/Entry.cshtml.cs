@@ -73,7 +73,7 @@ internal sealed class EntryModel(EntryStore entries, SubscriptionStore subscript
     private async Task<string> ListTitleAsync(EntryDetail entry, CancellationToken cancellationToken) => List.View switch
     {
         EntryView.All => T["All"],
-        EntryView.Starred => T["Starred"],
+        EntryView.Starred => T["[list] Starred"],
         EntryView.Today => T["Today"],
         EntryView.Folder => SidebarView.Sidebar.Folders.FirstOrDefault(f => f.Folder.Id == List.Id)?.Folder.Title ?? T["Folder"],
         EntryView.Feed when List.Id == entry.FeedId => entry.FeedTitle,

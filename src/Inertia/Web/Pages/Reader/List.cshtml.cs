@@ -65,7 +65,7 @@ internal sealed class ListModel(EntryStore entries, SubscriptionStore subscripti
             Heading = List.View switch
             {
                 EntryView.All => T["All"],
-                EntryView.Starred => T["Starred"],
+                EntryView.Starred => T["[list] Starred"],
                 EntryView.Today => T["Today"],
                 _ => T["Unread"],
             };

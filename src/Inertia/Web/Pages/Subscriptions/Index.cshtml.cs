@@ -37,7 +37,9 @@ internal sealed class IndexModel(SubscriptionService subscribing, SubscriptionSt
                 icons.Wake();
                 Flash(result.AlreadySubscribed
                     ? T["You already follow {0}.", result.Title ?? Address]
-                    : T["Subscribed to {0}: {1} new entries.", result.Title ?? Address, result.NewEntries]);
+                    : result.NewEntries == 1
+                        ? T["Subscribed to {0}: {1} new entry.", result.Title ?? Address, result.NewEntries]
+                        : T["Subscribed to {0}: {1} new entries.", result.Title ?? Address, result.NewEntries]);
                 return Redirect($"/feeds/{result.FeedId}");
             case SubscribeStatus.ChooseOne:
                 Choices = result.Choices;
