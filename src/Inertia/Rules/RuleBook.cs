@@ -95,7 +95,7 @@ internal sealed class RuleBook
     };
 
     /// <summary>Whether <paramref name="rule"/> covers the subject's feed: all feeds, its folder or itself.</summary>
-    public static bool InScope(Rule rule, SearchSubject subject) =>
+    private static bool InScope(Rule rule, SearchSubject subject) =>
         (rule.FeedId is not { } feed || feed == subject.FeedId) && (rule.FolderId is not { } folder || folder == subject.FolderId);
 
     /// <summary>What of the rule's actions changes the subject, done to it.</summary>

@@ -40,7 +40,7 @@ internal sealed class RuleRunner(Database database, SearchStore search, RuleStor
         var enabled = (await rules.ListAsync(userId, cancellationToken)).Where(r => r.Enabled).ToList();
         if (enabled.Count == 0 || await users.GetAsync(userId, cancellationToken) is not { } user)
         {
-            return new RuleRun(0, 0, [], null);
+            return new RuleRun(0, [], null);
         }
         return await RunAsync(userId, enabled, feedId, null, null, MaxDays, now, user.Settings.Zone, write: true, cancellationToken);
     }
@@ -56,11 +56,11 @@ internal sealed class RuleRunner(Database database, SearchStore search, RuleStor
         var book = new RuleBook(ruleList, now, zone);
         if (narrowing is not null && book.Failures.Values.FirstOrDefault() is { } unreadable)
         {
-            return new RuleRun(0, 0, [], unreadable);
+            return new RuleRun(0, [], unreadable);
         }
         var (where, parameters) = await CandidatesAsync(userId, feedId, folderId, narrowing, now - TimeSpan.FromDays(days), now, zone, cancellationToken);
         var samples = new List<RuleRunSample>();
-        var (checkedCount, changed) = (0, 0);
+        var changed = 0;
         (long PublishedAt, long EntryId)? after = null;
         while (true)
         {
@@ -69,7 +69,6 @@ internal sealed class RuleRunner(Database database, SearchStore search, RuleStor
             var outcomes = new List<(long, RuleOutcome)>();
             foreach (var candidate in batch)
             {
-                checkedCount++;
                 if (book.Apply(candidate.Subject) is { } outcome)
                 {
                     outcomes.Add((candidate.EntryId, outcome));
@@ -105,7 +104,7 @@ internal sealed class RuleRunner(Database database, SearchStore search, RuleStor
                 return true;
             }, cancellationToken);
         }
-        return new RuleRun(checkedCount, changed, samples, failure);
+        return new RuleRun(changed, samples, failure);
     }
 
     /// <summary>The conditions on the reader's state rows <c>s</c> that every entry the rules may change meets.</summary>

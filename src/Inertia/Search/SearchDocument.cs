@@ -42,7 +42,10 @@ internal sealed class SearchDocument
     public IReadOnlyList<string> Body { get; }
 
     /// <summary>The title and the text as plain text, one line apart: what a regular expression (<c>/regex/</c>) is matched against.</summary>
-    public string Text => _text ??= (_title ?? "") + "\n" + _body;
+    public string Text => _text ??= TextOf(_title, _body);
+
+    /// <summary>An entry's title and plain text (<see cref="BodyText"/>) as a regular expression reads them, in search and in rules alike.</summary>
+    public static string TextOf(string? title, string body) => (title ?? "") + "\n" + body;
 
     /// <summary>The document of a parsed entry.</summary>
     public static SearchDocument Of(Entry entry) =>

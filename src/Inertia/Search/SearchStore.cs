@@ -192,7 +192,7 @@ internal sealed class SearchStore(Database database)
                 scanned++;
                 after = row.Item.Cursor;
                 offset++;
-                var text = (row.Item.Title ?? "") + "\n" + SearchDocument.BodyText(row.Summary, row.Content);
+                var text = SearchDocument.TextOf(row.Item.Title, SearchDocument.BodyText(row.Summary, row.Content));
                 var (matches, timedOut) = Check(text, request.Query.Required, request.Query.Excluded);
                 timeouts += timedOut ? 1 : 0;
                 if (matches)
